@@ -1,0 +1,63 @@
+// The SQLite client shares one connection: plain queries must not run inside another caller's open transaction.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrismaClient, type Db } from './client.js';
+import { applyMigrations } from './migrate.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-client-'));
+const url = `file:${path.join(dir, 'client.db')}`;
+let db: Db;
+
+beforeAll(async () => {
+  await applyMigrations(url);
+  db = createPrismaClient(url);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('createPrismaClient (sqlite)', () => {
+  it('keeps concurrent plain queries out of an open interactive transaction', async () => {
+    let entered!: () => void;
+    const insideTx = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const tx = db
+      .$transaction(async (t) => {
+        await t.user.create({ data: { name: 'inside' } });
+        entered();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        throw new Error('roll back');
+      })
+      .catch((error: unknown) => error);
+
+    await insideTx;
+    // Issued by "another request" while the transaction is open: they wait for it to end.
+    const [seenInside, outside] = await Promise.all([
+      db.user.count({ where: { name: 'inside' } }),
+      db.user.create({ data: { name: 'outside' } }),
+    ]);
+    expect(await tx).toBeInstanceOf(Error);
+    expect(seenInside).toBe(0); // never saw the uncommitted row
+    expect(await db.user.count({ where: { id: outside.id } })).toBe(1); // not rolled back with the transaction
+  });
+
+  it('runs transactions one after another', async () => {
+    const order: string[] = [];
+    await Promise.all(
+      ['a', 'b'].map((name) =>
+        db.$transaction(async (t) => {
+          order.push(`start ${name}`);
+          await t.category.create({ data: { name } });
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          order.push(`end ${name}`);
+        }),
+      ),
+    );
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+});

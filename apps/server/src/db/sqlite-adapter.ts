@@ -1,0 +1,148 @@
+// SQLite driver adapter factory (better-sqlite3) used by both the Prisma client and the WASM schema engine:
+// every connection it opens runs in WAL mode with synchronous=FULL, a busy timeout and foreign keys on.
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from '@prisma/driver-adapter-utils';
+
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+// journal_mode=WAL is persistent in the file; synchronous, busy_timeout and foreign_keys are per connection.
+const CONNECTION_PRAGMAS = [
+  'PRAGMA journal_mode = WAL;',
+  'PRAGMA synchronous = FULL;',
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`,
+  'PRAGMA foreign_keys = ON;',
+].join('\n');
+
+export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
+  /** Closes every connection this factory opened (the schema engine does not close its own). */
+  disposeAll(): Promise<void>;
+}
+
+export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFactory {
+  const inner = new PrismaBetterSqlite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const opened = new Set<SqlDriverAdapter>();
+  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    opened.add(adapter);
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      opened.delete(adapter);
+      await dispose();
+    };
+    return allowMultiStatementExecuteRaw(adapter);
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      const adapter = serializeTransactions(track(await inner.connect()));
+      await adapter.executeScript(CONNECTION_PRAGMAS);
+      return adapter;
+    },
+    async connectToShadowDb() {
+      return track(await inner.connectToShadowDb()); // in-memory, used by migration diffs only
+    },
+    async disposeAll() {
+      await Promise.all([...opened].map((adapter) => adapter.dispose()));
+    },
+  };
+}
+
+/**
+ * The schema engine sends whole migration scripts through `executeRaw` (e.g. when replaying migrations on the
+ * shadow database), but better-sqlite3's `prepare` accepts one statement only. Parameterless multi-statement
+ * SQL falls back to `executeScript` (better-sqlite3 `exec`).
+ */
+function allowMultiStatementExecuteRaw(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query: SqlQuery) => {
+    try {
+      return await executeRaw(query);
+    } catch (error) {
+      if (query.args.length === 0 && error instanceof RangeError && /more than one statement/.test(error.message)) {
+        await adapter.executeScript(query.sql);
+        return 0;
+      }
+      throw error;
+    }
+  };
+  return adapter;
+}
+
+/**
+ * The better-sqlite3 adapter runs everything on ONE connection, and only transactions take its mutex: a plain
+ * query issued (by another request) while an interactive transaction is open would run inside that transaction —
+ * seeing its uncommitted rows and being rolled back with it. Here plain queries wait until the open transaction
+ * has committed or rolled back, and transactions queue behind each other. Consequence: inside
+ * `db.$transaction(async (tx) => ...)` use `tx`, never `db` — a `db` query there waits for the transaction to end
+ * and the transaction fails with its timeout instead of silently mixing the two.
+ */
+function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  let queue: Promise<void> = Promise.resolve(); // settles when the last queued transaction has ended
+  let open: Promise<void> | undefined; // the transaction currently holding the connection
+  const waitForNoTransaction = async (): Promise<void> => {
+    while (open) await open;
+  };
+
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const previous = queue;
+    queue = previous.then(() => mine);
+    await previous;
+    open = mine; // set before BEGIN runs, so no plain query can slip into this transaction
+    const end = () => {
+      if (open === mine) open = undefined;
+      release();
+    };
+    let tx: Transaction;
+    try {
+      tx = await startTransaction(isolationLevel);
+    } catch (error) {
+      end();
+      throw error;
+    }
+    const commit = tx.commit.bind(tx);
+    const rollback = tx.rollback.bind(tx);
+    tx.commit = async () => {
+      try {
+        await commit();
+      } finally {
+        end();
+      }
+    };
+    tx.rollback = async () => {
+      try {
+        await rollback();
+      } finally {
+        end();
+      }
+    };
+    return tx;
+  };
+
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    await waitForNoTransaction();
+    return queryRaw(query);
+  };
+  adapter.executeRaw = async (query) => {
+    await waitForNoTransaction();
+    return executeRaw(query);
+  };
+  adapter.executeScript = async (script) => {
+    await waitForNoTransaction();
+    return executeScript(script);
+  };
+  return adapter;
+}

@@ -1,0 +1,329 @@
+// Orchestration of live auctions: load, check the pure rules, write in one transaction with the
+// room's events, then broadcast what was persisted. No Socket.IO and no Fastify here.
+import type {
+  Auction, AuctionSnapshot, AwardResult, CommandPayload, Comment, Lot,
+} from '@bidwire/contract';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { inTransaction, type Tx } from '../../db/tx.js';
+import { DomainError, invalidState, notFound } from '../../errors.js';
+import type { EventEmitterPort } from '../../realtime/emitter.js';
+import type { Idempotency } from '../idempotency/idempotency.js';
+import { appendEvent, claimSeq, currentSeq, recordEvent, type Outgoing } from '../rooms/room-log.js';
+import { auctionRoom } from '../rooms/room-names.js';
+import { toPublicUser } from '../auth/auth-user.js';
+import * as rules from './auction.domain.js';
+import { lotFacts, toAuction, toBid, toComment, toLot, toWinning } from './auction.mappers.js';
+import { createAuctionRepository } from './auction.repository.js';
+import type { BroadcasterRegistry } from './broadcaster-registry.js';
+import type { ViewerCountNotifier } from './viewer-count-notifier.js';
+import type { ViewerRegistry } from './viewer-registry.js';
+
+export interface AuctionServiceDeps {
+  db: Db;
+  emitter: EventEmitterPort;
+  idempotency: Idempotency;
+  viewers: ViewerRegistry;
+  broadcasters: BroadcasterRegistry;
+  viewerCounts: ViewerCountNotifier;
+  now?: () => Date;
+}
+
+/** The caller as the service needs it: who, and which auction rooms their socket is in. */
+export interface Caller {
+  userId: string;
+  socketId: string;
+  isInRoom(room: string): boolean;
+}
+
+const RECENT = 50;
+
+export function createAuctionService(d: AuctionServiceDeps) {
+  const repo = createAuctionRepository(d.db);
+  const now = d.now ?? (() => new Date());
+
+  async function loadAuction(id: string) {
+    const auction = await repo.findAuction(id);
+    if (!auction) throw notFound('Auction');
+    return auction;
+  }
+
+  async function loadOwned(id: string, userId: string) {
+    const auction = await loadAuction(id);
+    rules.assertOwner(auction, userId);
+    return auction;
+  }
+
+  /** Runs `work` in a transaction and broadcasts the events it recorded once it has committed. */
+  async function commit<T>(work: (tx: Tx, out: Outgoing[]) => Promise<T>): Promise<T> {
+    const out: Outgoing[] = [];
+    const result = await inTransaction(d.db, (tx) => work(tx, out));
+    d.emitter.send(out);
+    return result;
+  }
+
+  /** Closes the open lot (if any) inside `tx`: the highest bid wins when `sell`, else it goes unsold. */
+  async function closeOpenLot(tx: Tx, out: Outgoing[], auctionId: string, sell: boolean, seq: number) {
+    const r = createAuctionRepository(tx);
+    const lot = await r.openLotOf(auctionId);
+    if (!lot) return null;
+    const top = sell && lot.bidCount > 0 ? (await r.recentBids(lot.id, 1))[0] ?? null : null;
+    const closedAt = now();
+    if (!(await r.closeLot(lot.id, top ? 'sold' : 'unsold', closedAt))) throw invalidState(rules.MESSAGES.noOpenLot);
+    const closed = { ...lot, status: top ? 'sold' : 'unsold', closedAt };
+    const winning = top
+      ? await r.createWinning({
+          userId: top.user.id,
+          auctionId,
+          lotId: lot.id,
+          product: lot.product,
+          price: top.amount,
+          weight: lot.weight,
+        })
+      : null;
+    const result: z.output<typeof AwardResult> = {
+      lot: toLot(closed),
+      winningBid: top ? toBid(top) : null,
+      winner: top ? toPublicUser(top.user) : null,
+      winning: winning ? toWinning(winning) : null,
+    };
+    out.push(
+      await recordEvent(tx, auctionRoom(auctionId), seq, 'lotClosed', {
+        auctionId,
+        lot: result.lot,
+        winningBid: result.winningBid,
+        winner: result.winner,
+      }),
+    );
+    return result;
+  }
+
+  async function snapshot(auctionId: string): Promise<AuctionSnapshot> {
+    const room = auctionRoom(auctionId);
+    // One read transaction so the state and its seq belong together.
+    const state = await inTransaction(d.db, async (tx) => {
+      const r = createAuctionRepository(tx);
+      const seq = await currentSeq(tx, room);
+      const auction = await r.findAuction(auctionId);
+      const lot = await r.openLotOf(auctionId);
+      const bids = lot ? await r.recentBids(lot.id, RECENT) : [];
+      const comments = await r.recentComments(auctionId, RECENT);
+      return { seq, auction, lot, bids, comments };
+    });
+    if (!state.auction) throw notFound('Auction');
+    return {
+      auction: toAuction(state.auction),
+      lot: state.lot ? toLot(state.lot) : null,
+      recentBids: state.bids.map(toBid),
+      recentComments: state.comments.map(toComment),
+      viewerCount: await d.viewers.count(auctionId),
+      broadcasterPresent: await d.broadcasters.isPresent(auctionId),
+      seq: state.seq,
+      serverTime: Date.now(),
+    };
+  }
+
+  async function broadcasterEvent(auctionId: string, event: 'broadcasterJoined' | 'broadcasterLeft') {
+    await commit(async (tx, out) => {
+      out.push(await appendEvent(tx, auctionRoom(auctionId), event, { auctionId }));
+    });
+  }
+
+  /** A socket is gone from an auction room (leaveAuction, or disconnect). */
+  async function socketLeft(auctionId: string, ownerId: string, caller: Pick<Caller, 'userId' | 'socketId'>) {
+    const count = await d.viewers.remove(auctionId, caller.userId, caller.socketId);
+    d.viewerCounts.changed(auctionId, count);
+    if (caller.userId === ownerId && (await d.broadcasters.ownerSocketLeft(auctionId, caller.socketId))) {
+      await broadcasterEvent(auctionId, 'broadcasterLeft');
+    }
+  }
+
+  return {
+    async startAuction(auctionId: string, userId: string): Promise<{ auction: Auction }> {
+      const existing = await loadOwned(auctionId, userId);
+      rules.assertCanStart(existing);
+      if (!(await repo.transition(auctionId, 'scheduled', 'live', { startedAt: now() }))) {
+        throw invalidState(rules.MESSAGES.onlyScheduledStart);
+      }
+      const auction = toAuction(await loadAuction(auctionId));
+      d.emitter.toAll('auctionStarted', { auction });
+      return { auction };
+    },
+
+    async joinAuction(auctionId: string, caller: Caller, join: () => void): Promise<AuctionSnapshot> {
+      const auction = await loadAuction(auctionId);
+      rules.assertJoinable(auction);
+      const room = auctionRoom(auctionId);
+      const rejoin = caller.isInRoom(room);
+      // In the room before the snapshot is read: nothing committed after the read can be missed.
+      join();
+      if (!rejoin) {
+        d.viewerCounts.changed(auctionId, await d.viewers.add(auctionId, caller.userId, caller.socketId));
+      }
+      if (auction.ownerId === caller.userId && (await d.broadcasters.ownerJoined(auctionId, caller.socketId))) {
+        await broadcasterEvent(auctionId, 'broadcasterJoined');
+      }
+      return snapshot(auctionId);
+    },
+
+    async leaveAuction(auctionId: string, caller: Caller, leave: () => void): Promise<Record<string, never>> {
+      if (!caller.isInRoom(auctionRoom(auctionId))) return {};
+      leave();
+      const auction = await repo.findAuction(auctionId);
+      await socketLeft(auctionId, auction?.ownerId ?? '', caller);
+      return {};
+    },
+
+    socketLeft,
+
+    async openLot(input: CommandPayload<'openLot'>, userId: string): Promise<{ lot: Lot }> {
+      const auction = await loadOwned(input.auctionId, userId);
+      rules.assertLive(auction);
+      return commit(async (tx, out) => {
+        const r = createAuctionRepository(tx);
+        const seq = await claimSeq(tx, auctionRoom(auction.id));
+        if (await r.openLotOf(auction.id)) throw invalidState(rules.MESSAGES.lotAlreadyOpen);
+        const openedAt = now();
+        const row = await r.createLot({
+          auctionId: auction.id,
+          product: input.product,
+          description: input.description ?? null,
+          weight: input.weight ?? null,
+          startingPrice: BigInt(input.startingPrice),
+          minIncrement: BigInt(input.minIncrement),
+          marketPrice: input.marketPrice === undefined ? null : BigInt(input.marketPrice),
+          nextMinBid: BigInt(input.startingPrice),
+          durationMs: input.durationMs ?? null,
+          softCloseMs: input.durationMs ? (input.softCloseMs ?? rules.DEFAULT_SOFT_CLOSE_MS) : null,
+          endsAt: input.durationMs ? new Date(openedAt.getTime() + input.durationMs) : null,
+          openedAt,
+        });
+        const lot = toLot(row);
+        out.push(await recordEvent(tx, auctionRoom(auction.id), seq, 'lotOpened', { auctionId: auction.id, lot }));
+        return { lot };
+      });
+    },
+
+    async placeBid(input: CommandPayload<'placeBid'>, caller: Caller) {
+      const auction = await loadAuction(input.auctionId);
+      rules.assertMayBid(auction, caller.userId, caller.isInRoom(auctionRoom(auction.id)));
+      const key = { userId: caller.userId, command: 'placeBid', requestId: input.requestId };
+      return d.idempotency.run(key, (save) =>
+        commit(async (tx, out) => {
+          const r = createAuctionRepository(tx);
+          const room = auctionRoom(auction.id);
+          const seq = await claimSeq(tx, room);
+          const open = await r.openLotOf(auction.id);
+          const at = now();
+          const early = rules.bidRejection(open ? lotFacts(open) : null, input.amount, at);
+          if (early || !open) throw early ?? invalidState(rules.MESSAGES.noOpenLot);
+          const amount = BigInt(input.amount);
+          const raised = await r.raiseHighestBid(open, amount, at);
+          if (!raised) {
+            // Someone moved the lot between our read and the write: explain with its current state.
+            const current = await r.findLot(open.id);
+            throw rules.bidRejection(current ? lotFacts(current) : null, input.amount, at) ?? new DomainError('CONFLICT', 'The lot changed; try again.');
+          }
+          const bidRow = await r.createBid({ auctionId: auction.id, lotId: open.id, userId: caller.userId, amount, createdAt: at });
+          let lotRow = raised;
+          const newEnd = rules.extendedEnd(raised.endsAt, raised.softCloseMs ?? 0, at);
+          const bid = toBid(bidRow);
+          out.push(
+            await recordEvent(tx, room, seq, 'bidPlaced', {
+              auctionId: auction.id,
+              lotId: open.id,
+              bid,
+              highestBid: input.amount,
+              bidCount: raised.bidCount,
+            }),
+          );
+          if (newEnd) {
+            lotRow = await r.setLotEnd(open.id, newEnd);
+            out.push(
+              await recordEvent(tx, room, await claimSeq(tx, room), 'lotExtended', {
+                auctionId: auction.id,
+                lotId: open.id,
+                endsAt: newEnd.toISOString(),
+              }),
+            );
+          }
+          const result = { bid, lot: toLot(lotRow) };
+          await save(tx, result);
+          return result;
+        }),
+      );
+    },
+
+    async postComment(input: CommandPayload<'postComment'>, caller: Caller): Promise<{ comment: Comment }> {
+      const auction = await loadAuction(input.auctionId);
+      if (!caller.isInRoom(auctionRoom(auction.id))) throw new DomainError('FORBIDDEN', rules.MESSAGES.joinFirst);
+      rules.assertLive(auction);
+      const key = { userId: caller.userId, command: 'postComment', requestId: input.requestId };
+      return d.idempotency.run(key, (save) =>
+        commit(async (tx, out) => {
+          const room = auctionRoom(auction.id);
+          const seq = await claimSeq(tx, room);
+          const comment = toComment(
+            await createAuctionRepository(tx).createComment({ auctionId: auction.id, userId: caller.userId, text: input.text }),
+          );
+          out.push(await recordEvent(tx, room, seq, 'commentPosted', { auctionId: auction.id, comment }));
+          const result = { comment };
+          await save(tx, result);
+          return result;
+        }),
+      );
+    },
+
+    async awardLot(auctionId: string, userId: string): Promise<z.output<typeof AwardResult>> {
+      const auction = await loadOwned(auctionId, userId);
+      rules.assertLive(auction);
+      return commit(async (tx, out) => {
+        const seq = await claimSeq(tx, auctionRoom(auctionId));
+        const result = await closeOpenLot(tx, out, auctionId, true, seq);
+        if (!result) throw invalidState(rules.MESSAGES.noOpenLot);
+        return result;
+      });
+    },
+
+    async endAuction(auctionId: string, userId: string): Promise<{ auction: Auction }> {
+      return finish(auctionId, userId, 'ended');
+    },
+
+    async cancelAuction(auctionId: string, userId: string): Promise<{ auction: Auction }> {
+      return finish(auctionId, userId, 'canceled');
+    },
+
+    async leaveBroadcast(auctionId: string, userId: string): Promise<Record<string, never>> {
+      await loadOwned(auctionId, userId);
+      if (await d.broadcasters.ownerLeftBroadcast(auctionId)) await broadcasterEvent(auctionId, 'broadcasterLeft');
+      return {};
+    },
+  };
+
+  /** Ends or cancels a live auction; an open lot closes unsold first. */
+  async function finish(auctionId: string, userId: string, to: 'ended' | 'canceled') {
+    const existing = await loadOwned(auctionId, userId);
+    if (to === 'ended') rules.assertCanEnd(existing);
+    else rules.assertCanCancel(existing);
+    return commit(async (tx, out) => {
+      const r = createAuctionRepository(tx);
+      const room = auctionRoom(auctionId);
+      const first = await claimSeq(tx, room);
+      if (!(await r.transition(auctionId, 'live', to, { endedAt: now() }))) {
+        throw invalidState(to === 'ended' ? rules.MESSAGES.onlyLiveEnd : rules.MESSAGES.onlyLiveCancel);
+      }
+      const closed = await closeOpenLot(tx, out, auctionId, false, first);
+      const seq = closed ? await claimSeq(tx, room) : first;
+      const row = await r.findAuction(auctionId);
+      if (!row) throw notFound('Auction');
+      const auction = toAuction(row);
+      out.push(
+        to === 'ended'
+          ? await recordEvent(tx, room, seq, 'auctionEnded', { auctionId, auction })
+          : await recordEvent(tx, room, seq, 'auctionCanceled', { auctionId, message: rules.MESSAGES.canceledBroadcast }),
+      );
+      return { auction };
+    });
+  }
+}
+export type AuctionService = ReturnType<typeof createAuctionService>;

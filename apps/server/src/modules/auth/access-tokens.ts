@@ -1,0 +1,49 @@
+// Access tokens (JWT via jose): issue them, and verify them behind one function so the external
+// identity provider mode (JWKS) can plug in without touching the socket or REST layers.
+import { SignJWT, jwtVerify } from 'jose';
+import type { Role } from '@bidwire/contract';
+import type { AuthUser } from './auth-user.js';
+
+export const TOKEN_ISSUER = 'bidwire';
+export const TOKEN_AUDIENCE = 'bidwire';
+const ALGORITHMS = ['HS256'];
+
+/** Verifies a bearer token and answers who it names; throws on anything invalid or expired. */
+export type VerifyAccessToken = (token: string) => Promise<AuthUser>;
+
+export interface AccessTokens {
+  issue(user: { id: string; name: string; avatarUrl?: string | null; roles: Role[] }): Promise<string>;
+  verify: VerifyAccessToken;
+}
+
+export function createAccessTokens(secret: string, ttlSeconds: number): AccessTokens {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue(user) {
+      return new SignJWT({ name: user.name, roles: user.roles, ...(user.avatarUrl ? { avatarUrl: user.avatarUrl } : {}) })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+        .sign(key);
+    },
+    async verify(token) {
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ALGORITHMS,
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'exp'],
+      });
+      const roles = Array.isArray(payload.roles) ? (payload.roles as unknown[]) : [];
+      return {
+        id: String(payload.sub),
+        name: typeof payload.name === 'string' ? payload.name : 'User',
+        ...(typeof payload.avatarUrl === 'string' ? { avatarUrl: payload.avatarUrl } : {}),
+        roles: roles.filter((r): r is Role => r === 'buyer' || r === 'seller' || r === 'admin'),
+        exp: payload.exp as number,
+      };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Commands that create things honour `requestId`: the first result is stored in the same transaction
+// as the change, and a retry (even a concurrent one) gets that result back and creates nothing.
+import type { Db } from '../../db/client.js';
+import type { Tx } from '../../db/tx.js';
+
+export type SaveResult = (tx: Tx, response: unknown) => Promise<void>;
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
+
+export function createIdempotency(db: Db) {
+  const find = async (userId: string, command: string, requestId: string) => {
+    const row = await db.idempotentRequest.findUnique({
+      where: { userId_command_requestId: { userId, command, requestId } },
+    });
+    return row ? (JSON.parse(row.response) as unknown) : undefined;
+  };
+
+  return {
+    async run<T>(
+      key: { userId: string; command: string; requestId: string | undefined },
+      work: (save: SaveResult) => Promise<T>,
+    ): Promise<T> {
+      const { userId, command, requestId } = key;
+      if (!requestId) return work(async () => {});
+      const prior = await find(userId, command, requestId);
+      if (prior !== undefined) return prior as T;
+      try {
+        return await work(async (tx, response) => {
+          await tx.idempotentRequest.create({ data: { userId, command, requestId, response: JSON.stringify(response) } });
+        });
+      } catch (error) {
+        // A concurrent twin committed first: its transaction holds the result, ours rolled back.
+        if (isUniqueViolation(error)) {
+          const winner = await find(userId, command, requestId);
+          if (winner !== undefined) return winner as T;
+        }
+        throw error;
+      }
+    },
+  };
+}
+export type Idempotency = ReturnType<typeof createIdempotency>;

@@ -1,0 +1,51 @@
+// The durable log of room events: each event takes the room's next `seq` inside the transaction
+// that makes its change, so `seq` is gap-free and persisted with the change (replay builds on it).
+import type { EventName, EventPayload, RoomEventName } from '@bidwire/contract';
+import type { DbOrTx, Tx } from '../../db/tx.js';
+
+/** An event ready to go out once its transaction has committed. */
+export interface Outgoing {
+  room: string;
+  event: EventName;
+  payload: unknown;
+}
+
+type Body<K extends RoomEventName> = Omit<EventPayload<K>, 'seq' | 'at' | 'replayed'>;
+
+/**
+ * Takes the room's next seq. Call it first in a transaction: on PostgreSQL/MySQL it also locks the
+ * room's row, so every writer of a room takes its locks in the same order.
+ */
+export async function claimSeq(tx: Tx, room: string): Promise<number> {
+  // An upsert with only the unique key in `where` runs as one native INSERT … ON CONFLICT DO UPDATE.
+  const row = await tx.roomSeq.upsert({
+    where: { room },
+    create: { room, seq: 1 },
+    update: { seq: { increment: 1 } },
+    select: { seq: true },
+  });
+  return row.seq;
+}
+
+export async function recordEvent<K extends RoomEventName>(
+  tx: Tx,
+  room: string,
+  seq: number,
+  event: K,
+  body: Body<K>,
+  at: Date = new Date(),
+): Promise<Outgoing> {
+  const payload = { ...body, seq, at: at.toISOString() };
+  await tx.roomEvent.create({ data: { room, seq, event, payload: JSON.stringify(payload), at } });
+  return { room, event, payload };
+}
+
+/** claimSeq + recordEvent, for transactions that write one event. */
+export async function appendEvent<K extends RoomEventName>(tx: Tx, room: string, event: K, body: Body<K>): Promise<Outgoing> {
+  return recordEvent(tx, room, await claimSeq(tx, room), event, body);
+}
+
+export async function currentSeq(db: DbOrTx, room: string): Promise<number> {
+  const row = await db.roomSeq.findUnique({ where: { room }, select: { seq: true } });
+  return row?.seq ?? 0;
+}

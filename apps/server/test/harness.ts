@@ -1,0 +1,86 @@
+// Starts the real server on an ephemeral port with a fresh SQLite file, and hands out signed-in
+// users with real SDK clients. `await using` closes everything.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient, createRestClient, type BidwireClient } from '@bidwire/sdk';
+import { buildApp, type BidwireApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+export interface TestUser {
+  id: string;
+  name: string;
+  phone: string;
+  token: string;
+  refreshToken: string;
+  rest: ReturnType<typeof createRestClient>;
+  /** Opens a new connected SDK client (a new "tab") for this user. */
+  connect(): Promise<BidwireClient>;
+}
+
+export interface TestServer extends AsyncDisposable {
+  url: string;
+  server: BidwireApp;
+  rest: ReturnType<typeof createRestClient>;
+  signIn(name: string, opts?: { phone?: string }): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+let phoneCounter = 0;
+const nextPhone = () => `+1555${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(4, '0')}`;
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${path.join(dir, 'test.db')}`,
+    OTP_DEV_ECHO: '1',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await buildApp(config);
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+  const rest = createRestClient({ baseUrl: url });
+  const clients: BidwireClient[] = [];
+
+  const connectAs = async (token: string) => {
+    const client = createClient({ url, token, socketOptions: { transports: ['websocket'], reconnection: false } });
+    clients.push(client);
+    await client.waitFor('connect' as never).catch(() => undefined);
+    return client;
+  };
+
+  const close = async () => {
+    for (const c of clients) c.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  return {
+    url,
+    server,
+    rest,
+    async signIn(name, opts = {}) {
+      const phone = opts.phone ?? nextPhone();
+      const sent = await rest.requestOtp({ body: { phone } });
+      if (!sent.devCode) throw new Error('OTP_DEV_ECHO did not echo the code');
+      const pair = await rest.verifyOtp({ body: { phone, code: sent.devCode, name } });
+      return {
+        id: pair.user.id,
+        name: pair.user.name,
+        phone,
+        token: pair.accessToken,
+        refreshToken: pair.refreshToken,
+        rest: createRestClient({ baseUrl: url, token: pair.accessToken }),
+        connect: () => connectAs(pair.accessToken),
+      };
+    },
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

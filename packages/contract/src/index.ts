@@ -1,0 +1,56 @@
+// @bidwire/contract: merges the domains and derives every type both sides compile against.
+import type { z } from 'zod';
+import type { Ack } from './shared.js';
+import type { CommandDef, EventDef } from './define.js';
+import { auctionCommands, auctionEvents } from './auction.js';
+import { timeCommands } from './time.js';
+import { sessionEvents } from './session.js';
+import { restRoutes } from './rest.js';
+
+export * from './errors.js';
+export * from './shared.js';
+export * from './define.js';
+export * from './auction.entities.js';
+export * from './auction.js';
+export * from './time.js';
+export * from './session.js';
+export * from './rest.js';
+
+/** Every command a client can send. */
+export const commands = { ...auctionCommands, ...timeCommands } as const;
+/** Every event the server sends. */
+export const events = { ...auctionEvents, ...sessionEvents } as const;
+
+export const contract = { commands, events, rest: restRoutes } as const;
+
+export type Commands = typeof commands;
+export type Events = typeof events;
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+
+/** What a client passes (defaults not yet applied). */
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['request']>;
+/** What a handler receives after validation (defaults applied). */
+export type CommandPayload<K extends CommandName> = z.output<Commands[K]['request']>;
+/** The ack's `data` on success. */
+export type CommandResult<K extends CommandName> = z.output<Commands[K]['response']>;
+export type CommandErrorCode<K extends CommandName> = Commands[K]['errors'][number];
+export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>;
+
+type EventsOfScope<S> = { [K in EventName]: Events[K]['scope'] extends S ? K : never }[EventName];
+/** Durable room events: they carry `seq` and `at` and can be replayed. */
+export type RoomEventName = EventsOfScope<'room'>;
+
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandInput<K>, ack?: (response: Ack<CommandResult<K>>) => void) => void;
+};
+export type ServerToClientEvents = {
+  [K in EventName]: (payload: EventPayload<K>) => void;
+};
+
+export const commandNames = Object.keys(commands) as CommandName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+// Compile-time guard: every entry really is a command / an event definition.
+commands satisfies Record<string, CommandDef>;
+events satisfies Record<string, EventDef>;
