@@ -29,6 +29,24 @@ export interface TestServer extends AsyncDisposable {
 let phoneCounter = 0;
 const nextPhone = () => `+1555${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(4, '0')}`;
 
+/** Resolves once the client is connected; rejects with the server's refusal message. */
+export function whenConnected(client: BidwireClient): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (client.state === 'connected') return resolve();
+    const offState = client.onState((state) => {
+      if (state !== 'connected') return;
+      offState();
+      offError();
+      resolve();
+    });
+    const offError = client.onConnectError((e) => {
+      offState();
+      offError();
+      reject(Object.assign(new Error(e.message), { code: e.code }));
+    });
+  });
+}
+
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-test-'));
   const config = loadConfig({
@@ -51,7 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const connectAs = async (token: string) => {
     const client = createClient({ url, token, socketOptions: { transports: ['websocket'], reconnection: false } });
     clients.push(client);
-    await client.waitFor('connect' as never).catch(() => undefined);
+    await whenConnected(client);
     return client;
   };
 

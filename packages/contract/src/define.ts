@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { COMMON_ERRORS, type ErrorCode } from './errors.js';
 
 export interface CommandDef<
-  Req extends z.ZodType = z.ZodType,
+  Req extends z.ZodObject = z.ZodObject,
   Res extends z.ZodType = z.ZodType,
   E extends readonly ErrorCode[] = readonly ErrorCode[],
 > {
@@ -15,7 +15,7 @@ export interface CommandDef<
 }
 
 export function command<
-  Req extends z.ZodType,
+  Req extends z.ZodObject,
   Res extends z.ZodType,
   const E extends readonly ErrorCode[],
 >(def: {

@@ -29,9 +29,9 @@ export const CreateAuctionInput = z.object({
 export const UpdateAuctionInput = CreateAuctionInput.partial();
 
 const Cursor = z.string().min(1).max(200);
-const Limit = z.coerce.number().int().min(1).max(100).default(20);
+const Limit = z.coerce.number<number>().int().min(1).max(100).default(20);
 
-interface RouteDef {
+export interface RouteDef {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   /** false for routes open without a Bearer access token. */

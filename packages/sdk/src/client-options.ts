@@ -1,0 +1,38 @@
+// What createClient() accepts, and how the token reaches the Socket.IO handshake.
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+
+export type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
+
+/** Either a fixed token or a getter called on every (re)connection, never both. */
+export type TokenSource =
+  | { token?: string; getToken?: undefined }
+  | { getToken: TokenGetter; token?: undefined };
+
+export type ClientOptions = TokenSource & {
+  /** Server origin, e.g. `https://api.example.com` (Socket.IO's default namespace is used). */
+  url: string;
+  /** `false` to connect only when `connect()` is called. Default `true`. */
+  autoConnect?: boolean;
+  /** Passed to socket.io-client as is; `auth` and `autoConnect` are set by the SDK. */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** How long a command waits for its ack before rejecting with `TIMEOUT`. Default 10 000. */
+  commandTimeoutMs?: number;
+};
+
+export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+
+export function authOption(options: TokenSource): SocketOptions['auth'] {
+  const { getToken, token } = options;
+  if (!getToken) return token ? { token } : {};
+  // The callback form makes socket.io-client ask again on every reconnection, so an
+  // expired token is replaced instead of being replayed. A failing getter sends no token:
+  // the server then refuses with UNAUTHENTICATED, which reaches onConnectError().
+  return (callback) => {
+    Promise.resolve()
+      .then(getToken)
+      .then(
+        (fresh) => callback(fresh ? { token: fresh } : {}),
+        () => callback({}),
+      );
+  };
+}

@@ -1,0 +1,192 @@
+// createClient(): the typed Socket.IO client — one method per contract command, typed event
+// listeners, connection state — that web and mobile apps build on.
+import {
+  ERROR_CODES,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandResult,
+  type ErrorCode,
+  type EventName,
+  type EventPayload,
+  type ServerToClientEvents,
+} from '@bidwire/contract';
+import { io, type Socket } from 'socket.io-client';
+import { authOption, DEFAULT_COMMAND_TIMEOUT_MS, type ClientOptions } from './client-options.js';
+import { buildCommandMethods, withRequestId, type CommandArgs, type CommandMethods } from './command-methods.js';
+import { CommandSender, type CommandOptions } from './command-sender.js';
+import { ConnectionStateTracker, type ConnectionState } from './connection-state.js';
+import { BidwireError } from './errors.js';
+import { EventHub, type EventHandler } from './event-hub.js';
+import { Listeners } from './listeners.js';
+
+export type BidwireSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Why a connection attempt was refused; `code` is set when the server gave one. */
+export interface ConnectErrorInfo {
+  message: string;
+  code: ErrorCode | undefined;
+}
+
+export interface ClientCore {
+  /** The underlying socket, for advanced use and tests. */
+  readonly socket: BidwireSocket;
+  readonly state: ConnectionState;
+  connect(): void;
+  /** Disconnects; `connect()` may be called again later. */
+  disconnect(): void;
+  /** Disconnects for good: fails pending commands and waits, drops every listener. */
+  close(): void;
+  /** Sends any command by name; the generated methods are shorthands for this. */
+  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<CommandResult<K>>;
+  on<K extends EventName>(event: K, handler: EventHandler<K>): () => void;
+  once<K extends EventName>(event: K, handler: EventHandler<K>): () => void;
+  /** Without `handler`, removes every handler of `event`. */
+  off<K extends EventName>(event: K, handler?: EventHandler<K>): void;
+  /** The next `event` whose payload matches; rejects with `TIMEOUT` (default: the command timeout). */
+  waitFor<K extends EventName>(
+    event: K,
+    predicate?: (payload: EventPayload<K>) => boolean,
+    timeoutMs?: number,
+  ): Promise<EventPayload<K>>;
+  onState(handler: (state: ConnectionState) => void): () => void;
+  onConnectError(handler: (error: ConnectErrorInfo) => void): () => void;
+}
+
+export type BidwireClient = ClientCore & CommandMethods;
+
+// A contract command named like a client method would be shadowed: fail the build instead.
+type AssertNever<T extends never> = T;
+type _NoCommandShadowsTheClient = AssertNever<Extract<CommandName, keyof ClientCore>>;
+
+export function createClient(options: ClientOptions): BidwireClient {
+  const client = new Client(options);
+  for (const [name, method] of Object.entries(buildCommandMethods((n, p, o) => client.send(n, p, o)))) {
+    // Only reachable with a contract newer than the SDK was compiled against; keep the core method.
+    if (!(name in client)) Object.assign(client, { [name]: method });
+  }
+  return client as Client & CommandMethods;
+}
+
+class Client implements ClientCore {
+  readonly socket: BidwireSocket;
+  private readonly raw: Socket;
+  private readonly tracker: ConnectionStateTracker;
+  private readonly sender: CommandSender;
+  private readonly hub = new EventHub();
+  private readonly connectErrors = new Listeners<ConnectErrorInfo>();
+  private readonly waits = new Set<(error: BidwireError) => void>();
+  private readonly timeoutMs: number;
+  private closed = false;
+
+  constructor(options: ClientOptions) {
+    this.timeoutMs = options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    this.raw = io(options.url, {
+      // Each client gets its own manager: socket.io-client's shared cache would keep closed
+      // clients alive and tie unrelated clients' reconnections together.
+      forceNew: true,
+      ...options.socketOptions,
+      autoConnect: options.autoConnect ?? true,
+      auth: authOption(options),
+    });
+    this.socket = this.raw as BidwireSocket;
+    this.tracker = new ConnectionStateTracker(this.raw);
+    this.sender = new CommandSender(this.raw, this.timeoutMs);
+    this.raw.onAny((event: string, payload: unknown) => this.hub.dispatch(event, payload));
+    this.raw.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
+      this.connectErrors.emit({ message: err.message, code: asErrorCode(err.data?.code) });
+    });
+  }
+
+  get state(): ConnectionState {
+    return this.tracker.state;
+  }
+
+  connect(): void {
+    if (this.closed) throw new Error('This Bidwire client is closed; create a new one.');
+    if (this.raw.connected) return;
+    this.raw.connect();
+    this.tracker.set('connecting');
+  }
+
+  disconnect(): void {
+    this.raw.disconnect();
+    // No 'disconnect' event fires when the socket was still connecting.
+    this.tracker.set('disconnected');
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.disconnect();
+    const closedError = (command: string) =>
+      new BidwireError({ code: 'DISCONNECTED', command, message: `The client was closed before ${command} was answered.` });
+    this.sender.rejectAll(closedError);
+    for (const fail of [...this.waits]) fail(closedError('waitFor'));
+    this.raw.offAny();
+    this.hub.clear();
+    this.connectErrors.clear();
+    this.tracker.dispose();
+  }
+
+  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<CommandResult<K>> {
+    const [payload = {}, options] = args;
+    return this.send(name, payload, options) as Promise<CommandResult<K>>;
+  }
+
+  /** @internal the untyped path every command method goes through. */
+  send(command: string, payload: unknown, options?: CommandOptions): Promise<unknown> {
+    return this.sender.send(command, withRequestId(command, payload), options);
+  }
+
+  on<K extends EventName>(event: K, handler: EventHandler<K>): () => void {
+    return this.hub.on(event, handler);
+  }
+
+  once<K extends EventName>(event: K, handler: EventHandler<K>): () => void {
+    return this.hub.on(event, handler, true);
+  }
+
+  off<K extends EventName>(event: K, handler?: EventHandler<K>): void {
+    this.hub.off(event, handler);
+  }
+
+  waitFor<K extends EventName>(
+    event: K,
+    predicate: (payload: EventPayload<K>) => boolean = () => true,
+    timeoutMs: number = this.timeoutMs,
+  ): Promise<EventPayload<K>> {
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        this.waits.delete(fail);
+      };
+      const fail = (error: BidwireError) => {
+        finish();
+        reject(error);
+      };
+      const unsubscribe = this.hub.on(event, (payload) => {
+        if (!predicate(payload)) return;
+        finish();
+        resolve(payload);
+      });
+      const timer = setTimeout(
+        () => fail(new BidwireError({ code: 'TIMEOUT', command: event, message: `No ${event} event within ${timeoutMs} ms.` })),
+        timeoutMs,
+      );
+      this.waits.add(fail);
+    });
+  }
+
+  onState(handler: (state: ConnectionState) => void): () => void {
+    return this.tracker.listeners.add(handler);
+  }
+
+  onConnectError(handler: (error: ConnectErrorInfo) => void): () => void {
+    return this.connectErrors.add(handler);
+  }
+}
+
+function asErrorCode(value: unknown): ErrorCode | undefined {
+  return (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : undefined;
+}
