@@ -1,6 +1,6 @@
 // THE ONLY place REST routes meet Fastify: parse params/query/body with the contract, authenticate,
 // run the handler, answer with the route's status, and map every error to `{ error: { code, message } }`.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { HTTP_STATUS_BY_CODE } from '@bidwire/contract';
 import type { RestRoutes } from '@bidwire/contract';
@@ -35,7 +35,8 @@ export function sendError(reply: FastifyReply, error: unknown, req: FastifyReque
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: string) {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(value ?? {});
+  // A missing part reads as `{}`; an explicit JSON `null` body stays null and is refused as such.
+  const parsed = schema.safeParse(value === undefined ? {} : value);
   if (!parsed.success) {
     throw new DomainError('VALIDATION_FAILED', `Invalid request ${where}.`, { issues: issuesOf(parsed.error) });
   }
@@ -48,7 +49,23 @@ export function bearerToken(req: FastifyRequest): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
+/** Fastify's own refusals (bad JSON, body over the cap, wrong content type) in the API's error shape. */
+const FASTIFY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large (the limit is 64 KB).',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type; send JSON.',
+};
+
+function onFastifyError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return sendError(reply, error, req);
+  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RATE_LIMITED' : 'VALIDATION_FAILED';
+  return reply.status(status).send({ error: { code, message: FASTIFY_MESSAGES[error.code] ?? error.message } });
+}
+
 export function createRouteBinder(app: FastifyInstance, verify: VerifyAccessToken): RouteBinder {
+  app.setErrorHandler(onFastifyError);
   return (route, handler) => {
     const def = route as AnyRoute & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
     app.route({
@@ -67,7 +84,7 @@ export function createRouteBinder(app: FastifyInstance, verify: VerifyAccessToke
           const input = {
             params: parsePart(def.params, req.params, 'path parameters'),
             query: parsePart(def.query, req.query, 'query'),
-            body: def.body ? parsePart(def.body, req.body === undefined ? null : req.body, 'body') : undefined,
+            body: def.body ? parsePart(def.body, req.body, 'body') : undefined,
             user,
           } as RouteInput<typeof route>;
           const result = await handler(input);

@@ -22,6 +22,8 @@ export interface AuthServiceDeps {
   refreshTtlSeconds: number;
 }
 
+/** A name for users who gave none; never derived from the phone, since names are public. */
+const defaultName = () => `Bidder ${randomInt(1000, 10000)}`;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const invalidCode = () => new DomainError('UNAUTHENTICATED', 'Invalid or expired code.');
 const invalidRefresh = () => new DomainError('UNAUTHENTICATED', 'Invalid or expired refresh token.');
@@ -69,7 +71,7 @@ export function createAuthService(d: AuthServiceDeps) {
       }
       if (!(await d.repo.consumeOtp(otp.id))) throw invalidCode();
       const roles = ['buyer', 'seller', ...(d.adminPhones.includes(phone) ? ['admin'] : [])].join(',');
-      const user = await d.repo.upsertUserByPhone(phone, name ?? `User ${phone.slice(-4)}`, roles);
+      const user = await d.repo.upsertUserByPhone(phone, name ?? defaultName(), roles);
       return issuePair(user, randomUUID());
     },
 

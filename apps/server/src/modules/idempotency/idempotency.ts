@@ -5,9 +5,6 @@ import type { Tx } from '../../db/tx.js';
 
 export type SaveResult = (tx: Tx, response: unknown) => Promise<void>;
 
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'P2002';
-
 export function createIdempotency(db: Db) {
   const find = async (userId: string, command: string, requestId: string) => {
     const row = await db.idempotentRequest.findUnique({
@@ -31,10 +28,10 @@ export function createIdempotency(db: Db) {
         });
       } catch (error) {
         // A concurrent twin committed first: its transaction holds the result, ours rolled back.
-        if (isUniqueViolation(error)) {
-          const winner = await find(userId, command, requestId);
-          if (winner !== undefined) return winner as T;
-        }
+        // Ours may fail on the twin's unique key, or earlier on a rule the twin's change now breaks
+        // (a twin bid makes ours BID_TOO_LOW): either way the retry answers the first result.
+        const winner = await find(userId, command, requestId);
+        if (winner !== undefined) return winner as T;
         throw error;
       }
     },
