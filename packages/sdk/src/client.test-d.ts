@@ -94,7 +94,7 @@ describe('REST client', () => {
             query?: {
               status?: 'scheduled' | 'live' | 'ended' | 'canceled' | undefined;
               cursor?: string | undefined;
-              limit?: unknown;
+              limit?: number | undefined;
             };
           }
         | undefined
