@@ -46,12 +46,14 @@ export const auctionCommands = {
   joinAuction: command({
     description: 'Join a live auction room; answers the snapshot.',
     request: AuctionRef,
+    joins: { room: 'auction', idField: 'auctionId' },
     response: AuctionSnapshot,
     errors: ['NOT_FOUND', 'INVALID_STATE'],
   }),
   leaveAuction: command({
     description: 'Leave an auction room.',
     request: AuctionRef,
+    leaves: { room: 'auction', idField: 'auctionId' },
     response: Empty,
     errors: ['NOT_FOUND'],
   }),
@@ -100,6 +102,8 @@ export const auctionCommands = {
 } as const;
 
 const roomEvent = <T extends z.ZodRawShape>(shape: T) => RoomEventMeta.extend(shape);
+/** Every durable auction event carries the room's `seq`; its id is the payload's `auctionId`. */
+const inAuctionRoom = { room: 'auction', idField: 'auctionId' } as const;
 
 export const auctionEvents = {
   auctionStarted: event({
@@ -114,46 +118,55 @@ export const auctionEvents = {
   }),
   lotOpened: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The owner opened a lot.',
     payload: roomEvent({ auctionId: Id, lot: Lot }),
   }),
   bidPlaced: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'A bid was accepted; carries the lot summary, never the bid list.',
     payload: roomEvent({ auctionId: Id, lotId: Id, bid: Bid, highestBid: Money, bidCount: z.int().positive() }),
   }),
   lotExtended: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'A bid inside the soft-close window pushed the timed lot’s end.',
     payload: roomEvent({ auctionId: Id, lotId: Id, endsAt: Timestamp }),
   }),
   commentPosted: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'A comment was posted.',
     payload: roomEvent({ auctionId: Id, comment: Comment }),
   }),
   lotClosed: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The open lot closed: sold to the winner, or unsold (nulls).',
     payload: roomEvent({ auctionId: Id, lot: Lot, winningBid: Bid.nullable(), winner: PublicUser.nullable() }),
   }),
   auctionEnded: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The owner ended the auction.',
     payload: roomEvent({ auctionId: Id, auction: Auction }),
   }),
   auctionCanceled: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The owner canceled the auction.',
     payload: roomEvent({ auctionId: Id, message: z.string() }),
   }),
   broadcasterJoined: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The owner (re)joined the room.',
     payload: roomEvent({ auctionId: Id }),
   }),
   broadcasterLeft: event({
     scope: 'room',
+    room: inAuctionRoom,
     description: 'The owner left the broadcast (command, last socket left, or disconnect).',
     payload: roomEvent({ auctionId: Id }),
   }),

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { Id, Timestamp, page } from './shared.js';
 import { Auction, AuctionStatus, Bid, Category, Lot, Winning } from './auction.entities.js';
+import { route } from './define.js';
+import { Cursor, Limit } from './paging.js';
+import { chatRoutes } from './chat.routes.js';
+import { notificationRoutes } from './notifications.js';
 
 export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone must be in E.164 format, e.g. +15551234567');
 export const Role = z.enum(['buyer', 'seller', 'admin']);
@@ -28,22 +32,7 @@ export const CreateAuctionInput = z.object({
 });
 export const UpdateAuctionInput = CreateAuctionInput.partial();
 
-const Cursor = z.string().min(1).max(200);
-const Limit = z.coerce.number<number>().int().min(1).max(100).default(20);
 
-export interface RouteDef {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  /** false for routes open without a Bearer access token. */
-  auth: boolean;
-  status: number;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  response: z.ZodType;
-  description: string;
-}
-const route = <const R extends RouteDef>(r: R) => r;
 
 export const restRoutes = {
   requestOtp: route({
@@ -131,6 +120,8 @@ export const restRoutes = {
     description: 'Liveness.',
     response: z.object({ status: z.literal('ok'), time: Timestamp }),
   }),
+  ...chatRoutes,
+  ...notificationRoutes,
 } as const;
 
 export type RestRoutes = typeof restRoutes;

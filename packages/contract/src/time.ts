@@ -8,5 +8,6 @@ export const timeCommands = {
     request: z.object({}),
     response: z.object({ serverTime: z.number() }),
     errors: [],
+    idempotent: true,
   }),
 } as const;

@@ -17,9 +17,21 @@ export type ClientOptions = TokenSource & {
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
   /** How long a command waits for its ack before rejecting with `TIMEOUT`. Default 10 000. */
   commandTimeoutMs?: number;
+  /**
+   * How long a command waits for a lost connection to come back (it is then sent, or resent when it
+   * was in flight and is safe to repeat) before rejecting with `DISCONNECTED`. Default 30 000.
+   */
+  offlineTimeoutMs?: number;
+  /** The local clock, in ms since epoch (tests give it a skew). Default `Date.now`. */
+  now?: () => number;
+  /** How often the server clock offset is measured again once `serverNow()` is used. Default 60 000. */
+  clockSyncIntervalMs?: number;
+  /** `timeSync` round trips per measurement; the shortest wins. Default 5. */
+  clockSamples?: number;
 };
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
+export const DEFAULT_OFFLINE_TIMEOUT_MS = 30_000;
 
 export function authOption(options: TokenSource): SocketOptions['auth'] {
   const { getToken, token } = options;

@@ -8,16 +8,26 @@ import {
   type ErrorCode,
   type EventName,
   type EventPayload,
+  type ResyncResult,
+  type RoomRef,
+  type RoomSnapshot,
   type ServerToClientEvents,
 } from '@bidwire/contract';
 import { io, type Socket } from 'socket.io-client';
-import { authOption, DEFAULT_COMMAND_TIMEOUT_MS, type ClientOptions } from './client-options.js';
+import { authOption, DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_OFFLINE_TIMEOUT_MS, type ClientOptions } from './client-options.js';
+import { ServerClock, type ClockSample } from './clock.js';
 import { buildCommandMethods, withRequestId, type CommandArgs, type CommandMethods } from './command-methods.js';
 import { CommandSender, type CommandOptions } from './command-sender.js';
 import { ConnectionStateTracker, type ConnectionState } from './connection-state.js';
 import { BidwireError } from './errors.js';
 import { EventHub, type EventHandler } from './event-hub.js';
+import { JoinedRooms } from './joined-rooms.js';
 import { Listeners } from './listeners.js';
+import { Readiness } from './readiness.js';
+import { keepRoomsAcrossReconnects } from './reconnector.js';
+import { roomJoinedBy, roomLeftBy } from './room-bindings.js';
+import { RoomSequencer } from './room-sequencer.js';
+import { renewSessions } from './session-renewal.js';
 
 export type BidwireSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -50,6 +60,17 @@ export interface ClientCore {
   ): Promise<EventPayload<K>>;
   onState(handler: (state: ConnectionState) => void): () => void;
   onConnectError(handler: (error: ConnectErrorInfo) => void): () => void;
+  /**
+   * A room's state arrived as a snapshot instead of replayed events (the gap was older than the
+   * server keeps): replace what the UI shows for that room with it.
+   */
+  onSnapshot(handler: (room: RoomRef, snapshot: RoomSnapshot) => void): () => void;
+  /** The server's clock (ms since epoch) as estimated from `timeSync`; the first call starts the sync. */
+  serverNow(): number;
+  /** serverTime − local time in ms, as last measured (0 before the first measurement). */
+  readonly clockOffset: number;
+  /** Measures the clock offset now (several `timeSync` round trips, the shortest wins). */
+  syncClock(): Promise<ClockSample | null>;
 }
 
 export type BidwireClient = ClientCore & CommandMethods;
@@ -76,6 +97,12 @@ class Client implements ClientCore {
   private readonly connectErrors = new Listeners<ConnectErrorInfo>();
   private readonly waits = new Set<(error: BidwireError) => void>();
   private readonly timeoutMs: number;
+  private readonly readiness = new Readiness();
+  private readonly rooms = new JoinedRooms();
+  private readonly sequencer: RoomSequencer;
+  private readonly clock: ServerClock;
+  private readonly snapshots = new Listeners<{ room: RoomRef; snapshot: RoomSnapshot }>();
+  private readonly unbind: Array<() => void> = [];
   private closed = false;
 
   constructor(options: ClientOptions) {
@@ -89,9 +116,37 @@ class Client implements ClientCore {
       auth: authOption(options),
     });
     this.socket = this.raw as BidwireSocket;
+    // First: it makes the socket active again before the state tracker and the sender see the disconnect.
+    this.unbind.push(renewSessions(this.raw, options.getToken !== undefined));
     this.tracker = new ConnectionStateTracker(this.raw);
-    this.sender = new CommandSender(this.raw, this.timeoutMs);
-    this.raw.onAny((event: string, payload: unknown) => this.hub.dispatch(event, payload));
+    this.sender = new CommandSender(
+      this.raw,
+      { timeoutMs: this.timeoutMs, offlineTimeoutMs: options.offlineTimeoutMs ?? DEFAULT_OFFLINE_TIMEOUT_MS },
+      this.readiness,
+    );
+    const direct = (command: string, payload: unknown) => this.sender.send(command, payload, {}, true);
+    this.sequencer = new RoomSequencer({
+      resync: (room, afterSeq) => direct('resync', { room, afterSeq }) as Promise<ResyncResult>,
+      deliver: (event, payload) => this.hub.dispatch(event, payload),
+      snapshot: (room, snapshot) => this.snapshots.emit({ room, snapshot }),
+    });
+    this.clock = new ServerClock({
+      timeSync: () => this.sender.send('timeSync', {}) as Promise<{ serverTime: number }>,
+      now: options.now ?? Date.now,
+      samples: options.clockSamples ?? 5,
+      refreshMs: options.clockSyncIntervalMs ?? 60_000,
+    });
+    this.unbind.push(
+      keepRoomsAcrossReconnects({
+        socket: this.raw,
+        rooms: this.rooms,
+        sequencer: this.sequencer,
+        readiness: this.readiness,
+        clock: this.clock,
+        direct,
+      }),
+    );
+    this.raw.onAny((event: string, payload: unknown) => this.sequencer.incoming(event, payload));
     this.raw.on('connect_error', (err: Error & { data?: { code?: unknown } }) => {
       this.connectErrors.emit({ message: err.message, code: asErrorCode(err.data?.code) });
     });
@@ -122,6 +177,10 @@ class Client implements ClientCore {
       new BidwireError({ code: 'DISCONNECTED', command, message: `The client was closed before ${command} was answered.` });
     this.sender.rejectAll(closedError);
     for (const fail of [...this.waits]) fail(closedError('waitFor'));
+    this.readiness.giveUp();
+    this.clock.stop();
+    for (const unbind of this.unbind) unbind();
+    this.snapshots.clear();
     this.raw.offAny();
     this.hub.clear();
     this.connectErrors.clear();
@@ -135,7 +194,46 @@ class Client implements ClientCore {
 
   /** @internal the untyped path every command method goes through. */
   send(command: string, payload: unknown, options?: CommandOptions): Promise<unknown> {
-    return this.sender.send(command, withRequestId(command, payload), options);
+    const sent = withRequestId(command, payload);
+    const joins = roomJoinedBy(command, sent);
+    const leaves = roomLeftBy(command, sent);
+    if (!joins && !leaves) return this.sender.send(command, sent, options);
+    if (joins) this.sequencer.joining(joins);
+    return this.sender.send(command, sent, options).then(
+      (data) => {
+        if (joins) {
+          this.rooms.remember(joins, command, sent);
+          // After the caller has the snapshot: the room's next events come on top of it.
+          setTimeout(() => void this.sequencer.joined(joins, seqOf(data)).catch(() => undefined), 0);
+        }
+        if (leaves) {
+          this.rooms.forget(leaves);
+          this.sequencer.forget(leaves);
+        }
+        return data;
+      },
+      (error: unknown) => {
+        if (joins) void this.sequencer.joinFailed(joins).catch(() => undefined);
+        throw error;
+      },
+    );
+  }
+
+  onSnapshot(handler: (room: RoomRef, snapshot: RoomSnapshot) => void): () => void {
+    return this.snapshots.add(({ room, snapshot }) => handler(room, snapshot));
+  }
+
+  serverNow(): number {
+    return this.clock.now();
+  }
+
+  get clockOffset(): number {
+    return this.clock.offsetMs;
+  }
+
+  syncClock(): Promise<ClockSample | null> {
+    this.clock.start();
+    return this.clock.sync();
   }
 
   on<K extends EventName>(event: K, handler: EventHandler<K>): () => void {
@@ -185,6 +283,11 @@ class Client implements ClientCore {
   onConnectError(handler: (error: ConnectErrorInfo) => void): () => void {
     return this.connectErrors.add(handler);
   }
+}
+
+function seqOf(data: unknown): number | undefined {
+  const seq = (data as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' ? seq : undefined;
 }
 
 function asErrorCode(value: unknown): ErrorCode | undefined {

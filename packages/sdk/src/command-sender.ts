@@ -1,12 +1,22 @@
-// Sends one command over the socket and turns its ack, a timeout or a lost connection
-// into a settled promise; keeps the unsettled ones so close() can fail them at once.
+// Sends one command over the socket and turns its ack, a timeout or a lost connection into a
+// settled promise. Commands wait while the client reconnects; one that was in flight when the
+// connection dropped is sent again, unchanged (same requestId), if repeating it is safe.
 import type { Ack } from '@bidwire/contract';
 import type { Socket } from 'socket.io-client';
 import { BidwireError } from './errors.js';
+import type { Readiness } from './readiness.js';
+import { isRetryable } from './room-bindings.js';
 
 export interface CommandOptions {
   /** Overrides the client's `commandTimeoutMs` for this call. */
   timeoutMs?: number;
+}
+
+export interface SenderSettings {
+  /** How long one attempt waits for its ack. */
+  timeoutMs: number;
+  /** How long a command waits for a lost connection to come back before it fails. */
+  offlineTimeoutMs: number;
 }
 
 // socket.io-client's own wording for an ack cleared by a disconnection (as of 4.8).
@@ -18,35 +28,54 @@ export class CommandSender {
 
   constructor(
     private readonly socket: Socket,
-    private readonly defaultTimeoutMs: number,
+    private readonly settings: SenderSettings,
+    private readonly readiness: Readiness,
   ) {}
 
-  send(command: string, payload: unknown, options: CommandOptions = {}): Promise<unknown> {
-    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+  /**
+   * `direct` skips the readiness gate (and never resends): for what the client itself sends while
+   * getting ready — rejoining rooms, resyncing them.
+   */
+  send(command: string, payload: unknown, options: CommandOptions = {}, direct = false): Promise<unknown> {
+    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     return new Promise((resolve, reject) => {
-      // Neither connected nor trying to be: socket.io would buffer the packet forever.
-      if (!this.socket.connected && !this.socket.active) {
-        reject(
-          new BidwireError({
-            code: 'DISCONNECTED',
-            command,
-            message: `Cannot send ${command}: the client is not connected.`,
-          }),
-        );
-        return;
-      }
+      let settled = false;
       const fail = (error: BidwireError) => {
+        if (settled) return;
+        settled = true;
         this.pending.delete(fail);
         reject(error);
       };
-      this.pending.set(fail, command);
-      this.socket.timeout(timeoutMs).emit(command, payload, (err: Error | null, ack: Ack<unknown>) => {
+      const succeed = (data: unknown) => {
+        if (settled) return;
+        settled = true;
         this.pending.delete(fail);
-        if (err) fail(transportError(command, timeoutMs, err));
-        else if (ack?.ok === true) resolve(ack.data);
-        else if (ack?.ok === false) fail(new BidwireError({ ...ack.error, command }));
-        else fail(new BidwireError({ code: 'INTERNAL', command, message: `Malformed answer to ${command}.` }));
-      });
+        resolve(data);
+      };
+      this.pending.set(fail, command);
+
+      const attempt = async (resent: boolean): Promise<void> => {
+        while (!this.socket.connected || (!direct && !this.readiness.isReady)) {
+          // Neither connected nor trying to be: socket.io would buffer the packet forever.
+          if (!this.socket.active || direct) {
+            return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
+          }
+          const back = await this.readiness.wait(this.settings.offlineTimeoutMs);
+          if (settled) return;
+          if (!back && !this.socket.active) return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
+          if (!back) return fail(didNotComeBack(command, this.settings.offlineTimeoutMs, resent));
+        }
+        this.socket.timeout(timeoutMs).emit(command, payload, (err: Error | null, ack: Ack<unknown>) => {
+          if (err?.message === DISCONNECTED_MESSAGE) {
+            if (!direct && this.socket.active && isRetryable(command, payload)) void attempt(true);
+            else fail(closedBeforeAnswer(command, err));
+          } else if (err) fail(new BidwireError({ code: 'TIMEOUT', command, message: `No answer to ${command} within ${timeoutMs} ms.`, cause: err }));
+          else if (ack?.ok === true) succeed(ack.data);
+          else if (ack?.ok === false) fail(new BidwireError({ ...ack.error, command }));
+          else fail(new BidwireError({ code: 'INTERNAL', command, message: `Malformed answer to ${command}.` }));
+        });
+      };
+      void attempt(false);
     });
   }
 
@@ -56,19 +85,15 @@ export class CommandSender {
   }
 }
 
-function transportError(command: string, timeoutMs: number, cause: Error): BidwireError {
-  if (cause.message === DISCONNECTED_MESSAGE) {
-    return new BidwireError({
-      code: 'DISCONNECTED',
-      command,
-      message: `The connection closed before ${command} was answered.`,
-      cause,
-    });
-  }
-  return new BidwireError({
-    code: 'TIMEOUT',
+const notConnected = (command: string) =>
+  new BidwireError({ code: 'DISCONNECTED', command, message: `Cannot send ${command}: the client is not connected.` });
+
+const closedBeforeAnswer = (command: string, cause?: Error) =>
+  new BidwireError({ code: 'DISCONNECTED', command, message: `The connection closed before ${command} was answered.`, cause });
+
+const didNotComeBack = (command: string, ms: number, resent: boolean) =>
+  new BidwireError({
+    code: 'DISCONNECTED',
     command,
-    message: `No answer to ${command} within ${timeoutMs} ms.`,
-    cause,
+    message: `The connection did not come back within ${ms} ms; ${command} ${resent ? 'may or may not have been applied' : 'was not sent'}.`,
   });
-}

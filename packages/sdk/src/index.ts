@@ -3,6 +3,7 @@
 export { createClient } from './client.js';
 export type { BidwireClient, BidwireSocket, ClientCore, ConnectErrorInfo } from './client.js';
 export type { ClientOptions, TokenGetter, TokenSource } from './client-options.js';
+export type { ClockSample } from './clock.js';
 export type { CommandArgs, CommandMethod, CommandMethods } from './command-methods.js';
 export type { CommandOptions } from './command-sender.js';
 export type { ConnectionState } from './connection-state.js';
