@@ -1,6 +1,7 @@
 // Prisma CLI configuration (Prisma 7 no longer reads the datasource URL from schema.prisma).
 // Used by `prisma generate` (scripts/prisma-generate.mjs) and, for users with the native schema engine,
-// `prisma migrate deploy` / `prisma migrate status`. The server itself never loads this file.
+// `prisma migrate deploy` / `prisma migrate status` (DATABASE_URL picks the provider's schema and migrations).
+// The server itself never loads this file.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'prisma/config';
@@ -15,10 +16,13 @@ function resolveDatabaseUrl(url: string): string {
   return `file:${path.resolve(packageRoot, filePath)}${query === undefined ? '' : `?${query}`}`;
 }
 
+const url = process.env.DATABASE_URL ?? 'file:./data/bidwire.db';
+/** DATABASE_URL picks the provider's schema and migrations (prisma/providers/<provider>/ beside SQLite's). */
+const provider = /^postgres(ql)?:/.test(url) ? 'postgresql' : /^(mysql|mariadb):/.test(url) ? 'mysql' : 'sqlite';
+const dir = provider === 'sqlite' ? 'prisma' : `prisma/providers/${provider}`;
+
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
-  migrations: { path: 'prisma/migrations' },
-  datasource: {
-    url: resolveDatabaseUrl(process.env.DATABASE_URL ?? 'file:./data/bidwire.db'),
-  },
+  schema: `${dir}/schema.prisma`,
+  migrations: { path: `${dir}/migrations` },
+  datasource: { url: resolveDatabaseUrl(url) },
 });

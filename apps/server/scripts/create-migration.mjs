@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// `pnpm --filter @bidwire/server migration:create <name>`: diffs the committed migrations against
-// prisma/schema.prisma with the WebAssembly schema engine (no native engine, no network) and writes
-// prisma/migrations/<UTC timestamp>_<name>/migration.sql in Prisma's standard layout.
+// `pnpm --filter @bidwire/server migration:create <name>`: diffs the committed migrations of every provider
+// against the schema with the WebAssembly schema engine (no native engine, no network) and writes
+// <migrations>/<UTC timestamp>_<name>/migration.sql in Prisma's standard layout, for
+//   - SQLite (prisma/migrations), replayed on an in-memory shadow database;
+//   - PostgreSQL (prisma/providers/postgresql/migrations): the committed prisma/providers/postgresql/schema.prisma
+//     is the schema its migrations were made from, so the new migration is the diff of two datamodels (no
+//     database needed); the baseline is then rewritten;
+//   - MySQL/MariaDB (prisma/providers/mysql/migrations): the WASM engine has no MySQL connector, so the
+//     PostgreSQL script is translated (scripts/mysql-from-postgres.mjs) and proven by the test suite on MariaDB.
 // The WASM loading mirrors src/db/schema-engine.ts (kept as plain JS so it runs without a TS loader).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,8 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(packageRoot, 'package.json'));
-const schemaPath = path.join(packageRoot, 'prisma', 'schema.prisma');
-const migrationsDir = path.join(packageRoot, 'prisma', 'migrations');
+import { deriveSchema, providerPaths, writeProviderSchemas, keyedStringFields, sourceSchemaPath } from './provider-schemas.mjs';
+import { mysqlFromPostgres } from './mysql-from-postgres.mjs';
 const LOCKFILE = 'migration_lock.toml';
 
 function usage(message) {
@@ -20,7 +26,11 @@ function usage(message) {
   process.exit(1);
 }
 
-const rawName = process.argv.slice(2).filter((arg) => arg !== '--').join('_');
+// `--dir <existing folder name>` writes the PostgreSQL/MySQL counterparts of a SQLite migration that exists already.
+const argv = process.argv.slice(2).filter((arg) => arg !== '--');
+const dirFlag = argv.indexOf('--dir');
+const forcedDir = dirFlag >= 0 ? argv.splice(dirFlag, 2)[1] : undefined;
+const rawName = forcedDir ?? argv.join('_');
 if (!rawName) usage('A migration name is required.');
 const name = rawName
   .trim()
@@ -46,7 +56,7 @@ function providerOf(schema) {
   return match[1];
 }
 
-function readMigrationsList(provider) {
+function readMigrationsList(provider, migrationsDir) {
   const lockPath = path.join(migrationsDir, LOCKFILE);
   const migrationDirectories = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
@@ -63,9 +73,7 @@ function readMigrationsList(provider) {
     : [];
   const lockContent = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null;
   if (lockContent !== null && !lockContent.includes(`provider = "${provider}"`)) {
-    throw new Error(
-      `${lockPath} was written for another provider than "${provider}"; Prisma migrations are provider-specific.`,
-    );
+    throw new Error(`${lockPath} was written for another provider than "${provider}".`);
   }
   return {
     baseDir: migrationsDir,
@@ -119,30 +127,20 @@ function timestamp() {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
-async function main() {
-  const schema = readFileSync(schemaPath, 'utf8');
-  const provider = providerOf(schema);
-  if (provider !== 'sqlite') {
-    throw new Error(`migration:create only supports the sqlite provider for now (schema says "${provider}").`);
-  }
-  const migrationsList = readMigrationsList(provider);
-  const schemaFile = { path: schemaPath, content: schema };
-
-  const engineModule = await loadSchemaEngineModule();
-  const { PrismaBetterSqlite3 } = await import(pathToFileURL(require.resolve('@prisma/adapter-better-sqlite3')).href);
+/** The SQL that brings `provider`'s committed migrations up to its schema ('' when nothing changed). */
+async function diffFor(engineModule, provider, adapterFactory) {
+  const { schema: schemaPath, migrations: migrationsDir } = providerPaths(provider);
+  const schemaFile = { path: schemaPath, content: readFileSync(schemaPath, 'utf8') };
+  const migrationsList = readMigrationsList(provider, migrationsDir);
   const { bindMigrationAwareSqlAdapterFactory } = await import(
     pathToFileURL(require.resolve('@prisma/driver-adapter-utils')).href
-  );
-  // The migrations are replayed on an in-memory shadow database; no real database is touched.
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    multiStatementFactory(new PrismaBetterSqlite3({ url: ':memory:' })),
   );
   const engine = await engineModule.SchemaEngine.new(
     { datamodels: [[schemaFile.path, schemaFile.content]] },
     (line) => {
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(line);
     },
-    adapterFactory,
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
   try {
     const from =
@@ -157,22 +155,80 @@ async function main() {
       filters: { externalTables: [], externalEnums: [] },
     });
     const script = (result.stdout ?? '').trim();
-    if (script === '' || /^-- This is an empty migration\.?$/.test(script)) {
-      console.log('no changes: the migrations already match prisma/schema.prisma');
-      return;
-    }
-    const dirName = `${timestamp()}_${name}`;
-    const dir = path.join(migrationsDir, dirName);
-    if (existsSync(dir)) throw new Error(`${dir} already exists`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'migration.sql'), `${script}\n`);
-    if (migrationsList.lockfile.content === null) {
-      writeFileSync(path.join(migrationsDir, LOCKFILE), lockfileContent(provider));
-    }
-    console.log(`created ${path.relative(packageRoot, path.join(dir, 'migration.sql'))}`);
+    return script === '' || /^-- This is an empty migration\.?$/.test(script) ? '' : script;
   } finally {
     engine.free();
   }
+}
+
+function writeMigration(provider, dirName, script) {
+  const { migrations: migrationsDir } = providerPaths(provider);
+  const dir = path.join(migrationsDir, dirName);
+  if (existsSync(dir)) throw new Error(`${dir} already exists`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'migration.sql'), `${script}\n`);
+  if (!existsSync(path.join(migrationsDir, LOCKFILE))) {
+    writeFileSync(path.join(migrationsDir, LOCKFILE), lockfileContent(provider));
+  }
+  console.log(`created ${path.relative(packageRoot, path.join(dir, 'migration.sql'))}`);
+}
+
+/** The SQL from one datamodel to another (`from` null: from an empty database), with no database involved. */
+async function diffDatamodels(engineModule, adapterFactory, from, to) {
+  const { bindMigrationAwareSqlAdapterFactory } = await import(
+    pathToFileURL(require.resolve('@prisma/driver-adapter-utils')).href
+  );
+  const toFile = { path: 'next/schema.prisma', content: to };
+  const engine = await engineModule.SchemaEngine.new({ datamodels: [[toFile.path, toFile.content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+  try {
+    const result = await engine.diff({
+      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'previous/schema.prisma', content: from }] },
+      to: { tag: 'schemaDatamodel', files: [toFile] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    const script = (result.stdout ?? '').trim();
+    return script === '' || /^-- This is an empty migration\.?$/.test(script) ? '' : script;
+  } finally {
+    engine.free();
+  }
+}
+
+const hasMigrations = (dir) =>
+  existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isDirectory());
+
+async function main() {
+  const engineModule = await loadSchemaEngineModule();
+  const { PrismaBetterSqlite3 } = await import(pathToFileURL(require.resolve('@prisma/adapter-better-sqlite3')).href);
+  const { PrismaPg } = await import(pathToFileURL(require.resolve('@prisma/adapter-pg')).href);
+
+  // SQLite: the migrations are replayed on an in-memory shadow database; no real database is touched.
+  const sqlite = forcedDir
+    ? ''
+    : await diffFor(engineModule, 'sqlite', multiStatementFactory(new PrismaBetterSqlite3({ url: ':memory:' })));
+
+  const pg = providerPaths('postgresql');
+  const baseline = hasMigrations(pg.migrations) && existsSync(pg.schema) ? readFileSync(pg.schema, 'utf8') : null;
+  const next = deriveSchema(readFileSync(sourceSchemaPath, 'utf8'), 'postgresql');
+  // The engine opens a connection even to compare two datamodels: it only reads the server's version.
+  const pgUrl = process.env.MIGRATION_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+  const postgres = await diffDatamodels(engineModule, new PrismaPg({ connectionString: pgUrl }), baseline, next).catch((error) => {
+    throw new Error(`PostgreSQL migrations need a reachable PostgreSQL server (MIGRATION_POSTGRES_URL=${pgUrl}): ${error instanceof Error ? error.message : error}`);
+  });
+
+  if (!sqlite && !postgres) {
+    console.log('no changes: the migrations already match prisma/schema.prisma');
+    return;
+  }
+  const dirName = forcedDir ?? `${timestamp()}_${name}`;
+  if (sqlite) writeMigration('sqlite', dirName, sqlite);
+  if (postgres) {
+    writeMigration('postgresql', dirName, postgres);
+    const keyed = keyedStringFields(readFileSync(sourceSchemaPath, 'utf8'));
+    writeMigration('mysql', dirName, mysqlFromPostgres(postgres, keyed));
+  }
+  writeProviderSchemas('committed');
 }
 
 main().catch((error) => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs `prisma generate` fully offline (postinstall + `pnpm generate`): output goes to src/generated/prisma.
+// Runs `prisma generate` fully offline (postinstall + `pnpm generate`) for every provider: SQLite from
+// prisma/schema.prisma into src/generated/prisma, PostgreSQL and MySQL from the schemas derived from it
+// (scripts/provider-schemas.mjs) into src/generated/postgresql and src/generated/mysql.
 // Prisma 7's CLI checks for a native schema engine at start and tries to download it; generation does not need
 // it, so PRISMA_SCHEMA_ENGINE_BINARY is pointed at an existing file (the node binary) to skip that download.
 import { spawnSync } from 'node:child_process';
@@ -7,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generationSchemaPath, PROVIDERS, writeProviderSchemas } from './provider-schemas.mjs';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(packageRoot, 'package.json'));
@@ -29,13 +32,17 @@ env.PRISMA_HIDE_UPDATE_MESSAGE ??= '1';
 env.CHECKPOINT_DISABLE ??= '1'; // no telemetry / version check request
 env.PRISMA_GENERATE_SKIP_AUTOINSTALL ??= '1';
 
-const result = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', 'prisma/schema.prisma'], {
-  cwd: packageRoot,
-  env,
-  stdio: 'inherit',
-});
-if (result.error) {
-  console.error('[prisma-generate] failed to start the prisma CLI:', result.error);
-  process.exit(1);
+writeProviderSchemas();
+for (const provider of PROVIDERS) {
+  const schema = path.relative(packageRoot, generationSchemaPath(provider));
+  const result = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {
+    cwd: packageRoot,
+    env,
+    stdio: 'inherit',
+  });
+  if (result.error) {
+    console.error('[prisma-generate] failed to start the prisma CLI:', result.error);
+    process.exit(1);
+  }
+  if (result.status !== 0) process.exit(result.status ?? 1);
 }
-process.exit(result.status ?? 1);

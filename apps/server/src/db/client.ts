@@ -1,26 +1,45 @@
 // Creates the Prisma client for a DATABASE_URL through a driver adapter (no query engine binary).
-// One factory function per provider: adding PostgreSQL/MySQL means adding a case and its adapter.
+// One generated client per provider (the query compiler is provider-specific), one small factory per provider;
+// all three clients are generated from the same schema, so they share the SQLite client's type.
+import { PrismaMariaDb } from '@prisma/adapter-mariadb';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as MysqlClient } from '../generated/mysql/client.js';
+import { PrismaClient as PostgresClient } from '../generated/postgresql/client.js';
 import { PrismaClient } from '../generated/prisma/client.js';
-import { parseDatabaseUrl } from './database-url.js';
-import type { DatabaseConfig } from './database-url.js';
+import { parseDatabaseUrl, type DatabaseConfig, type DatabaseProvider } from './database-url.js';
 import { createSqliteAdapterFactory } from './sqlite-adapter.js';
 
 export type { PrismaClient };
 export type Db = PrismaClient;
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+const providers = new WeakMap<object, DatabaseProvider>();
+
+/** The provider a client was created for (decides transaction options). */
+export function providerOf(db: object): DatabaseProvider {
+  return providers.get(db) ?? 'sqlite';
+}
+
+export function createPrismaClient(databaseUrl: string): Db {
   const config = parseDatabaseUrl(databaseUrl);
+  const db = createClient(config);
+  providers.set(db, config.provider);
+  return db;
+}
+
+function createClient(config: DatabaseConfig): Db {
   switch (config.provider) {
     case 'sqlite':
-      return createSqliteClient(config);
+      return new PrismaClient({ adapter: createSqliteAdapterFactory(config.filePath) });
     case 'postgresql':
+      return new PostgresClient({ adapter: new PrismaPg({ connectionString: config.url, max: 20 }) }) as unknown as Db;
     case 'mysql':
-      throw new Error(
-        `DATABASE_URL uses ${config.provider}, which is not supported yet: only file: (SQLite) URLs work for now`,
-      );
+      return new MysqlClient({ adapter: new PrismaMariaDb(mariadbUrl(config.url)) }) as unknown as Db;
   }
 }
 
-function createSqliteClient(config: Extract<DatabaseConfig, { provider: 'sqlite' }>): PrismaClient {
-  return new PrismaClient({ adapter: createSqliteAdapterFactory(config.filePath) });
+/** The MariaDB driver reads `mariadb://` URLs; `mysql://` means the same server protocol. */
+export function mariadbUrl(url: string): string {
+  const parsed = new URL(url.replace(/^mysql:/, 'mariadb:'));
+  if (!parsed.searchParams.has('connectionLimit')) parsed.searchParams.set('connectionLimit', '20');
+  return parsed.toString();
 }

@@ -32,7 +32,7 @@ export function parseDatabaseUrl(url: string, baseDir?: string): DatabaseConfig 
       return { provider: 'mysql', url: trimmed };
     default:
       throw new Error(
-        `Unsupported DATABASE_URL scheme ${scheme ? `"${scheme}:"` : '(none)'}: use file:./data/bidwire.db (SQLite)`,
+        `Unsupported DATABASE_URL scheme ${scheme ? `"${scheme}:"` : '(none)'}: use file: (SQLite), postgres(ql):// or mysql:// / mariadb://`,
       );
   }
 }

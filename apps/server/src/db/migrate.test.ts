@@ -79,6 +79,13 @@ describe('parseDatabaseUrl', () => {
 
   it('rejects unsupported schemes clearly', () => {
     expect(() => parseDatabaseUrl('mongodb://localhost/x')).toThrow(/Unsupported DATABASE_URL scheme "mongodb:"/);
-    expect(() => createPrismaClient('postgresql://localhost/x')).toThrow(/postgresql, which is not supported yet/);
+    expect(() => createPrismaClient('mongodb://localhost/x')).toThrow(/Unsupported DATABASE_URL scheme/);
+  });
+
+  it('maps every supported scheme to its provider', () => {
+    expect(parseDatabaseUrl('postgres://u@h/db').provider).toBe('postgresql');
+    expect(parseDatabaseUrl('postgresql://u@h/db').provider).toBe('postgresql');
+    expect(parseDatabaseUrl('mysql://u@h/db').provider).toBe('mysql');
+    expect(parseDatabaseUrl('mariadb://u@h/db').provider).toBe('mysql');
   });
 });
