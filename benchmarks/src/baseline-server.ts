@@ -1,0 +1,59 @@
+// The baseline: a bare Socket.IO server with the same engine settings as Bidwire and nothing else —
+// no auth check, no validation, no database: `joinAuction` joins a room, `placeBid` rebroadcasts and acks.
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { FromServer, ToServer } from './protocol.js';
+
+const send = (msg: FromServer) => process.send?.(msg);
+const http = createServer();
+// Same options as apps/server/src/realtime/socket-server.ts (64 KB cap, no client bundle).
+const io = new Server(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
+let bidCount = 0;
+
+io.on('connection', (socket) => {
+  socket.on('joinAuction', (p: { auctionId: string }, ack?: (r: unknown) => void) => {
+    void socket.join(`auction:${p.auctionId}`);
+    ack?.({ ok: true, data: {} });
+  });
+  socket.on('placeBid', (p: { auctionId: string; amount: number }, ack?: (r: unknown) => void) => {
+    bidCount++;
+    const at = new Date().toISOString();
+    // The same shape (and so about the same size) as Bidwire's bidPlaced event.
+    const bid = {
+      id: `cmbaseline${String(bidCount).padStart(15, '0')}`,
+      auctionId: p.auctionId,
+      lotId: 'cmbaselinelot00000000000',
+      user: { id: 'cmbaselineuser0000000000', name: 'Bench bidder 1' },
+      amount: p.amount,
+      createdAt: at,
+    };
+    io.to(`auction:${p.auctionId}`).emit('bidPlaced', {
+      auctionId: p.auctionId,
+      lotId: bid.lotId,
+      bid,
+      highestBid: p.amount,
+      bidCount,
+      seq: bidCount,
+      at,
+    });
+    ack?.({ ok: true, data: { bid } });
+  });
+});
+
+http.listen(0, '127.0.0.1', () => {
+  const address = http.address();
+  if (!address || typeof address === 'string') throw new Error('no TCP port');
+  send({ type: 'ready', port: address.port });
+});
+
+const stop = () => io.close(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('disconnect', stop);
+process.on('message', (msg: ToServer) => {
+  if (msg.type === 'stop') stop();
+  else if (msg.type === 'gc') {
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ type: 'reply', id: msg.id, value: process.memoryUsage().rss });
+  } else if (msg.type === 'countBids') send({ type: 'reply', id: msg.id, value: bidCount });
+  else send({ type: 'reply', id: msg.id, value: 0 });
+});

@@ -1,0 +1,132 @@
+// The core of the fan-out, throughput and event-size scenarios: viewer workers join the lot's auction,
+// a bidder worker places bids, and the receipts are merged by bid amount (unique per bid).
+import { startWorker } from '../children.js';
+import type { BidPacing, BiddersResult, ViewersResult } from '../protocol.js';
+import { summarize, type Summary } from '../stats.js';
+import { nowMs, sleep } from '../util.js';
+import type { Target } from './target.js';
+
+export interface BidLoadOptions {
+  viewers: number;
+  viewerWorkers: number;
+  pacing: BidPacing;
+  sizeAt?: number[];
+  log: (msg: string) => void;
+}
+
+export interface BidLoadResult {
+  viewersConnected: number;
+  viewerConnectFailures: number;
+  viewerJoinMs: number;
+  sent: number;
+  accepted: number;
+  rejections: Record<string, number>;
+  /** Measured (after warm-up) accepted bids. */
+  measured: number;
+  /** Seconds from the first measured emit to the last measured ack. */
+  measuredSeconds: number;
+  /** Measured bids answered per second, accepted or rejected (rejections do most of a bid's work). */
+  answeredPerSecond: number;
+  lastViewer: Summary;
+  ack: Summary;
+  /** Deliveries of accepted bids that never reached a joined viewer. */
+  lostEvents: number;
+  viewersMissingEvents: number;
+  disconnects: number;
+  sizes: ViewersResult['sizes'];
+}
+
+const split = <T>(items: T[], parts: number): T[][] =>
+  Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p)).filter((c) => c.length > 0);
+
+export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<BidLoadResult> {
+  const { lot } = target;
+  const url = target.server.url;
+  const viewerTokens = target.viewers.slice(0, opts.viewers).map((u) => u.token);
+  const t0 = nowMs();
+  const viewerWorkers = split(viewerTokens, opts.viewerWorkers).map((tokens, i) =>
+    startWorker<ViewersResult>({
+      role: 'viewers',
+      url,
+      tokens,
+      auctionId: lot.auctionId,
+      ...(i === 0 && opts.sizeAt ? { sizeAt: opts.sizeAt } : {}),
+    }),
+  );
+  const ready = await Promise.all(viewerWorkers.map((w) => w.ready));
+  const viewerJoinMs = nowMs() - t0;
+  const failures = ready.reduce((n, r) => n + r.failed, 0);
+  const connected = viewerTokens.length - failures;
+  opts.log(`${connected} viewers joined in ${(viewerJoinMs / 1000).toFixed(1)} s${failures ? ` (${failures} failed: ${ready.find((r) => r.firstError)?.firstError})` : ''}`);
+
+  const bidders = startWorker<BiddersResult>({
+    role: 'bidders',
+    url,
+    tokens: target.bidders.map((u) => u.token),
+    auctionId: lot.auctionId,
+    startAmount: lot.startingPrice,
+    pacing: opts.pacing,
+  });
+  await bidders.ready;
+  const progress = setInterval(async () => {
+    const received = (await Promise.all(viewerWorkers.map((w) => w.count()))).reduce((a, b) => a + b, 0);
+    opts.log(`… ${((nowMs() - t0) / 1000).toFixed(0)} s, ${received} events received by viewers`);
+  }, 5_000);
+  bidders.go();
+  await bidders.done;
+  clearInterval(progress);
+  const bids = await bidders.stop();
+  const accepted = bids.bids.filter((b) => b[3] === 1);
+
+  // Wait until every accepted bid has reached every viewer (or give up: those are lost events).
+  const expected = accepted.length * connected;
+  const deadline = nowMs() + 15_000;
+  for (;;) {
+    const received = (await Promise.all(viewerWorkers.map((w) => w.count()))).reduce((a, b) => a + b, 0);
+    if (received >= expected || nowMs() > deadline) break;
+    await sleep(100);
+  }
+  const views = await Promise.all(viewerWorkers.map((w) => w.stop()));
+
+  const receipts = new Map<number, { count: number; last: number }>();
+  for (const v of views) {
+    for (const [amount, count, last] of v.amounts) {
+      const r = receipts.get(amount);
+      if (r) {
+        r.count += count;
+        r.last = Math.max(r.last, last);
+      } else receipts.set(amount, { count, last });
+    }
+  }
+  const measured = accepted.filter((b) => b[4] === 1);
+  const lastViewer: number[] = [];
+  let lostEvents = 0;
+  for (const [amount, emitT] of accepted) {
+    const r = receipts.get(amount);
+    lostEvents += connected - (r?.count ?? 0);
+  }
+  for (const [amount, emitT] of measured) {
+    const r = receipts.get(amount);
+    if (r && connected > 0) lastViewer.push(r.last - emitT);
+  }
+  const perViewer = views.flatMap((v) => v.perViewer);
+  const firstMeasured = Math.min(...measured.map((b) => b[1]));
+  const lastAck = Math.max(...measured.map((b) => b[2]));
+  return {
+    viewersConnected: connected,
+    viewerConnectFailures: failures,
+    viewerJoinMs: Math.round(viewerJoinMs),
+    sent: bids.bids.length,
+    accepted: accepted.length,
+    rejections: bids.rejections,
+    measured: measured.length,
+    measuredSeconds: measured.length > 0 ? (lastAck - firstMeasured) / 1000 : 0,
+    answeredPerSecond: measured.length > 0 ? Math.round(bids.bids.filter((b) => b[4] === 1).length / ((lastAck - firstMeasured) / 1000)) : 0,
+    lastViewer: summarize(lastViewer),
+    ack: summarize(measured.map((b) => b[2] - b[1])),
+    lostEvents,
+    viewersMissingEvents: perViewer.filter((n) => n < accepted.length).length,
+    disconnects: views.reduce((n, v) => n + v.disconnects, 0),
+    sizes: Object.assign({}, ...views.map((v) => v.sizes)) as ViewersResult['sizes'],
+  };
+}

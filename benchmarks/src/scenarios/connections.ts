@@ -1,0 +1,72 @@
+// Scenario 3: C idle authenticated connections — server RSS per connection (VmRSS of the server
+// process, after a full GC, before and after) and the time to connect them all.
+import { readFileSync } from 'node:fs';
+import { startWorker } from '../children.js';
+import type { IdleResult } from '../protocol.js';
+import { nowMs } from '../util.js';
+import { prepareTarget, type TargetKind } from './target.js';
+
+export interface ConnectionsResult {
+  target: TargetKind;
+  requested: number;
+  connected: number;
+  failed: number;
+  firstError?: string;
+  connectSeconds: number;
+  connectionsPerSecond: number;
+  rssBeforeBytes: number;
+  rssAfterBytes: number;
+  bytesPerConnection: number;
+}
+
+export async function runConnections(kind: TargetKind, count: number, log: (msg: string) => void): Promise<ConnectionsResult> {
+  const say = (msg: string) => log(`connections ${kind} C=${count}: ${msg}`);
+  say('starting server');
+  const target = await prepareTarget({ kind, viewers: count, bidders: 0 });
+  try {
+    // One connection first so lazily loaded code is not counted as per-connection memory.
+    const warm = startWorker<IdleResult>({ role: 'idle', url: target.server.url, tokens: target.viewers.slice(0, 10).map((u) => u.token), concurrency: 10 });
+    await warm.ready;
+    await warm.stop();
+    const rssBeforeBytes = await target.server.settledRss();
+    const t0 = nowMs();
+    const tokens = target.viewers.map((u) => u.token);
+    const halves = [tokens.filter((_, i) => i % 2 === 0), tokens.filter((_, i) => i % 2 === 1)].filter((h) => h.length > 0);
+    const workers = halves.map((h) => startWorker<IdleResult>({ role: 'idle', url: target.server.url, tokens: h, concurrency: 100 }));
+    const ready = await Promise.all(workers.map((w) => w.ready));
+    const connectSeconds = (nowMs() - t0) / 1000;
+    const failed = ready.reduce((n, r) => n + r.failed, 0);
+    const connected = count - failed;
+    say(`${connected} connected in ${connectSeconds.toFixed(1)} s${failed ? ` (${failed} failed: ${ready.find((r) => r.firstError)?.firstError})` : ''}`);
+    const rssAfterBytes = await target.server.settledRss();
+    await Promise.all(workers.map((w) => w.stop()));
+    const bytesPerConnection = connected > 0 ? Math.round((rssAfterBytes - rssBeforeBytes) / connected) : NaN;
+    say(`RSS ${(rssBeforeBytes / 2 ** 20).toFixed(0)} -> ${(rssAfterBytes / 2 ** 20).toFixed(0)} MiB: ${(bytesPerConnection / 1024).toFixed(1)} KB per connection`);
+    const firstError = ready.find((r) => r.firstError)?.firstError;
+    return {
+      target: kind,
+      requested: count,
+      connected,
+      failed,
+      ...(firstError ? { firstError } : {}),
+      connectSeconds: Math.round(connectSeconds * 100) / 100,
+      connectionsPerSecond: Math.round(connected / connectSeconds),
+      rssBeforeBytes,
+      rssAfterBytes,
+      bytesPerConnection,
+    };
+  } finally {
+    await target.close();
+  }
+}
+
+/** The open-files limit of this process (children inherit it); each connection is one fd on the server. */
+export function openFilesLimit(): number {
+  try {
+    const limits = readFileSync('/proc/self/limits', 'utf8');
+    const soft = /Max open files\s+(\d+)/.exec(limits)?.[1];
+    return soft ? Number(soft) : Infinity;
+  } catch {
+    return Infinity;
+  }
+}
