@@ -32,6 +32,7 @@ const EnvSchema = z
       .regex(/^(file:|postgres:\/\/|postgresql:\/\/|mysql:\/\/|mariadb:\/\/)/, 'must start with file:, postgres://, postgresql://, mysql:// or mariadb://')
       .default('file:./data/bidwire.db'),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, _ . or -').default('bidwire'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: intIn(1, 7 * 24 * 3600).default(900),
     REFRESH_TOKEN_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(30 * 24 * 3600),
@@ -44,10 +45,26 @@ const EnvSchema = z
     CORS_ORIGINS: csv.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMITS: rateLimits.default({}),
+    PRESENCE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
+    TYPING_TIMEOUT_MS: intIn(100, 10 * 60_000).default(6_000),
+    CONNECTION_RECOVERY_MS: intIn(0, 24 * 3600 * 1000).default(120_000),
+    ROOM_LOG_MIN_EVENTS: intIn(0, 10_000_000).default(1_000),
+    ROOM_LOG_MIN_AGE_SECONDS: intIn(0, 365 * 24 * 3600).default(600),
+    BIDWIRE_TEST_DROP_EMIT: z
+      .string()
+      .regex(/^[A-Za-z]+:[1-9]\d*$/, 'expected <event>:<n>, e.g. bidPlaced:3')
+      .transform((s) => {
+        const [event, n] = s.split(':');
+        return { event: event!, nth: Number(n) };
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.OTP_DEV_ECHO) {
       ctx.addIssue({ code: 'custom', path: ['OTP_DEV_ECHO'], message: 'cannot be enabled when NODE_ENV=production' });
+    }
+    if (env.NODE_ENV === 'production' && env.BIDWIRE_TEST_DROP_EMIT) {
+      ctx.addIssue({ code: 'custom', path: ['BIDWIRE_TEST_DROP_EMIT'], message: 'is a test hook and cannot be set when NODE_ENV=production' });
     }
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
@@ -62,6 +79,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and of the Socket.IO stream (several deployments can share one Redis). */
+  redisKeyPrefix: string;
   /** Undefined in development: a secret is generated once and kept beside the SQLite file. */
   jwtSecret: string | undefined;
   accessTokenTtlSeconds: number;
@@ -74,6 +93,16 @@ export interface Config {
   corsOrigins: string[] | undefined;
   logLevel: Env['LOG_LEVEL'];
   rateLimits: Record<string, number>;
+  /** How long a user's last socket may be gone before they are announced offline (a reload does not flicker). */
+  presenceGraceMs: number;
+  /** A typing indicator falls back to false after this long without a refresh. */
+  typingTimeoutMs: number;
+  /** Socket.IO connection state recovery window; 0 turns it off (resync still heals every gap). */
+  connectionRecoveryMs: number;
+  /** The room log keeps, per room, at least the last `minEvents` events and every event younger than `minAgeMs`. */
+  roomLog: { minEvents: number; minAgeMs: number };
+  /** Test hook: the n-th emit of this event is skipped (a lost packet), to exercise gap detection. */
+  testDropEmit: { event: string; nth: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +124,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     jwtSecret: e.JWT_SECRET,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL_SECONDS,
@@ -107,5 +137,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     corsOrigins: e.CORS_ORIGINS,
     logLevel: e.LOG_LEVEL,
     rateLimits: e.RATE_LIMITS,
+    presenceGraceMs: e.PRESENCE_GRACE_MS,
+    typingTimeoutMs: e.TYPING_TIMEOUT_MS,
+    connectionRecoveryMs: e.CONNECTION_RECOVERY_MS,
+    roomLog: { minEvents: e.ROOM_LOG_MIN_EVENTS, minAgeMs: e.ROOM_LOG_MIN_AGE_SECONDS * 1000 },
+    testDropEmit: e.BIDWIRE_TEST_DROP_EMIT,
   };
 }

@@ -1,11 +1,9 @@
 // Starts the real server on an ephemeral port with a fresh SQLite file, and hands out signed-in
 // users with real SDK clients. `await using` closes everything.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createClient, createRestClient, type BidwireClient } from '@bidwire/sdk';
 import { buildApp, type BidwireApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createTestDatabase } from './support/test-database.js';
 
 export interface TestUser {
   id: string;
@@ -47,15 +45,22 @@ export function whenConnected(client: BidwireClient): Promise<void> {
   });
 }
 
+/** The redis test project runs every server in multi-node mode, each under its own key prefix. */
+const redisEnv = (): Record<string, string> =>
+  process.env.BIDWIRE_TEST_REDIS_URL
+    ? { REDIS_URL: process.env.BIDWIRE_TEST_REDIS_URL, REDIS_KEY_PREFIX: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` }
+    : {};
+
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-test-'));
+  const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: `file:${path.join(dir, 'test.db')}`,
+    DATABASE_URL: database.url,
     OTP_DEV_ECHO: '1',
     LOG_LEVEL: 'silent',
+    ...redisEnv(),
     ...env,
   });
   const server = await buildApp(config);
@@ -76,7 +81,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const close = async () => {
     for (const c of clients) c.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   };
 
   return {

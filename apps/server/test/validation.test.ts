@@ -18,7 +18,17 @@ interface Case {
 const LONG = 'x'.repeat(10_000);
 const WRONG_TYPES: Array<[string, unknown]> = [['true', true], ['an object', { a: 1 }], ['an array', [1]], ['null', null]];
 
-type Schema = z.ZodType & { _zod: { def: { type: string; innerType?: Schema } } };
+type Schema = z.ZodType & { _zod: { def: { type: string; innerType?: Schema; element?: Schema; values?: unknown[] } } };
+type LengthCheck = { _zod: { def: { check?: string; minimum?: number; maximum?: number } } };
+
+/** An array's declared item bounds (`.min()`, `.max()`). */
+function arrayBounds(inner: Schema): { min: number; max: number | undefined } {
+  const checks = ((inner._zod.def as { checks?: LengthCheck[] }).checks ?? []).map((c) => c._zod.def);
+  return {
+    min: checks.find((c) => c.check === 'min_length')?.minimum ?? 0,
+    max: checks.find((c) => c.check === 'max_length')?.maximum,
+  };
+}
 
 function unwrap(schema: Schema): { inner: Schema; required: boolean } {
   let inner = schema;
@@ -37,11 +47,24 @@ function validValue(field: string, inner: Schema, auctionId: string): unknown {
   if (def === 'string') return `valid ${field}`;
   if (def === 'number') return Math.max(1, (inner as unknown as z.ZodNumber).minValue ?? 1);
   if (def === 'boolean') return true;
+  if (def === 'literal') return inner._zod.def.values?.[0];
+  if (def === 'array') return [validValue(`${field}[0]`, unwrap(inner._zod.def.element!).inner, auctionId)];
+  if (def === 'enum') return Object.values((inner._zod.def as unknown as { entries: Record<string, string> }).entries)[0];
+  if (def === 'object') {
+    // Only the required fields, each valid: e.g. resync's `room: { type, id }`.
+    const shape = (inner._zod.def as unknown as { shape: Record<string, Schema> }).shape;
+    return Object.fromEntries(
+      Object.entries(shape)
+        .map(([k, v]) => [k, unwrap(v)] as const)
+        .filter(([, u]) => u.required)
+        .map(([k, u]) => [k, validValue(`${field}.${k}`, u.inner, auctionId)]),
+    );
+  }
   throw new Error(`no valid value for ${field} (${def}): teach validation.test.ts this kind`);
 }
 
 /** Values the field must refuse, derived from its kind and declared bounds (Money gets the full battery). */
-function badValues(field: string, inner: Schema): Array<[string, unknown]> {
+function badValues(field: string, inner: Schema): Array<[string, unknown, string?]> {
   const def = inner._zod.def.type;
   if (def === 'string') {
     const s = inner as unknown as z.ZodString;
@@ -69,7 +92,34 @@ function badValues(field: string, inner: Schema): Array<[string, unknown]> {
     if (n.isInt || inner === Money) out.push(['fractional', Math.max(1, min) + 0.5]);
     return out;
   }
-  if (def === 'boolean') return [['a string', 'true'], ['a number', 1], ...WRONG_TYPES];
+  // WRONG_TYPES holds `true`, which a boolean accepts: the string and number forms stand in for it.
+  if (def === 'boolean') return [['a string', 'true'], ['a number', 1], ...WRONG_TYPES.filter(([, v]) => typeof v !== 'boolean')];
+  if (def === 'literal') {
+    return [['a string', String(inner._zod.def.values?.[0])], ['a number', 1], ['false', false], ['an object', { a: 1 }], ['an array', [1]], ['null', null]];
+  }
+  if (def === 'array') {
+    // Whole-array cases fail at the field; item cases at its first item (`field.0`).
+    const element = unwrap(inner._zod.def.element!).inner;
+    const { min, max } = arrayBounds(inner);
+    const item = validValue(`${field}[0]`, element, 'x');
+    const out: Array<[string, unknown, string?]> = [['a string', 'x'], ['a number', 1], ['true', true], ['an object', { a: 1 }], ['null', null]];
+    if (min >= 1) out.push(['empty', []]);
+    if (max !== undefined) out.push([`with ${max + 1} items`, Array.from({ length: max + 1 }, () => item)]);
+    for (const [label, value] of badValues(`${field}[0]`, element)) out.push([`with an item ${label}`, [value], `${field}.0`]);
+    return out;
+  }
+  if (def === 'enum') return [['not one of its values', 'not-one-of-them'], ['a number', 1], ...WRONG_TYPES];
+  if (def === 'object') {
+    // Whole-object cases fail at the field; a bad nested field fails at `field.sub`.
+    const valid = validValue(field, inner, 'x') as Record<string, unknown>;
+    const out: Array<[string, unknown, string?]> = [['a string', 'x'], ['a number', 1], ['true', true], ['an array', [1]], ['null', null]];
+    for (const [sub, schema] of Object.entries((inner._zod.def as unknown as { shape: Record<string, Schema> }).shape)) {
+      for (const [label, value] of badValues(`${field}.${sub}`, unwrap(schema).inner)) {
+        out.push([`with ${sub} ${label}`, { ...valid, [sub]: value }, `${field}.${sub}`]);
+      }
+    }
+    return out;
+  }
   throw new Error(`no malformed cases for ${field} (${def}): teach validation.test.ts this kind`);
 }
 
@@ -77,27 +127,42 @@ function badValues(field: string, inner: Schema): Array<[string, unknown]> {
 const EXTRA: Partial<Record<CommandName, Array<[string, string]>>> = {
   openLot: [['product', '   ']],
   postComment: [['text', '  \n ']],
+  sendMessage: [['text', ' \t\n ']],
+  editMessage: [['text', '   ']],
+};
+
+/**
+ * Valid values for fields the generic ones do not fit (patterns, one-of rules), so that in every
+ * malformed case only the field under test is wrong.
+ */
+const BASE: Partial<Record<CommandName, Record<string, unknown>>> = {
+  subscribe: { topic: 'request:42' },
+  unsubscribe: { topic: 'request:42' },
+  markNotificationsRead: { all: true },
 };
 
 function casesFor(name: CommandName, auctionId: string): Case[] {
   const shape = commands[name].request.shape as Record<string, Schema>;
   const fields = Object.entries(shape).map(([field, schema]) => ({ field, ...unwrap(schema) }));
-  const base = Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.field, validValue(f.field, f.inner, auctionId)]));
+  const base = {
+    ...Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.field, validValue(f.field, f.inner, auctionId)])),
+    ...BASE[name],
+  };
   const cases: Case[] = [
     { label: 'null', payload: null, path: '(root)' },
     { label: 'an array', payload: [base], path: '(root)' },
     { label: 'a bare number', payload: 42, path: '(root)' },
     { label: 'a string', payload: 'hello', path: '(root)' },
   ];
-  const firstRequired = Object.keys(base)[0];
+  const firstRequired = fields.find((f) => f.required)?.field;
   if (firstRequired) cases.push({ label: 'no payload at all', payload: NO_PAYLOAD, path: firstRequired });
   for (const { field, inner, required } of fields) {
     if (required) {
       const { [field]: _dropped, ...without } = base;
       cases.push({ label: `missing ${field}`, payload: without, path: field });
     }
-    for (const [label, value] of badValues(field, inner)) {
-      cases.push({ label: `${field} ${label}`, payload: { ...base, [field]: value }, path: field });
+    for (const [label, value, path] of badValues(field, inner)) {
+      cases.push({ label: `${field} ${label}`, payload: { ...base, [field]: value }, path: path ?? field });
     }
   }
   for (const [field, value] of EXTRA[name] ?? []) {
@@ -114,10 +179,23 @@ describe('socket command validation', () => {
   let viewer: TestUser;
   let ownerSocket: RawSocket;
   let bidderSocket: RawSocket;
+  let conversationId: string;
+
+  /** Everything observable of chat and notifications for the owner and the bidder (they share a conversation). */
+  const chatState = async () => {
+    const out: unknown[] = [];
+    for (const u of [a.owner, a.bidder]) {
+      out.push(await u.rest.listConversations({ query: { limit: 100 } }));
+      out.push(await u.rest.listMessages({ params: { id: conversationId }, query: { limit: 100 } }));
+      out.push(await u.rest.listNotifications({ query: { limit: 100 } }));
+      out.push(await u.rest.unreadNotificationCount());
+    }
+    return out;
+  };
 
   beforeAll(async () => {
     // Hundreds of commands from one user in a few seconds: lift the per-command rate limits.
-    t = await startServer({ RATE_LIMITS: '*=100000,placeBid=100000,postComment=100000' });
+    t = await startServer({ RATE_LIMITS: '*=100000,placeBid=100000,postComment=100000,sendMessage=100000,setTyping=100000' });
     a = await liveAuction(t);
     viewer = await t.signIn('Viewer');
     ownerSocket = await connectRaw(t.url, { token: a.owner.token });
@@ -126,6 +204,13 @@ describe('socket command validation', () => {
       const joined = await emitAck(s, 'joinAuction', { auctionId: a.auctionId });
       expect(joined.ok).toBe(true);
     }
+    // Chat and notification state that a malformed command slipping through could change.
+    conversationId = (await a.owner.rest.createConversation({ body: { participantIds: [a.bidder.id] } })).id;
+    for (const s of [ownerSocket, bidderSocket]) expect((await emitAck(s, 'joinConversation', { conversationId })).ok).toBe(true);
+    expect((await emitAck(bidderSocket, 'sendMessage', { conversationId, text: 'Is the saffron fresh?' })).ok).toBe(true);
+    await t.server.publish({
+      event: 'levelUp', payload: { userId: a.bidder.id, level: 2, previousLevel: 1 }, to: { users: [a.bidder.id] }, notify: { title: 'Level 2', body: 'Well done' },
+    });
   });
   afterAll(async () => {
     ownerSocket?.close();
@@ -148,6 +233,7 @@ describe('socket command validation', () => {
 
   it.each(commandNames)('%s: malformed payloads → VALIDATION_FAILED, no state change, socket kept', async (name) => {
     const before = await auctionState(t, viewer, a.auctionId);
+    const chatBefore = await chatState();
     // From the owner (owner commands) and a joined bidder (member commands): a payload that slipped
     // through validation would be allowed to run and show up as a state change.
     for (const socket of [ownerSocket, bidderSocket]) {
@@ -166,6 +252,7 @@ describe('socket command validation', () => {
       }
     }
     expect(await auctionState(t, viewer, a.auctionId)).toEqual(before);
+    expect(await chatState()).toEqual(chatBefore);
   });
 
   it('a failing command without an ack gets an error event { code, message, command } on that socket alone', async () => {

@@ -3,13 +3,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { HTTP_STATUS_BY_CODE } from '@bidwire/contract';
-import type { RestRoutes } from '@bidwire/contract';
+import type { RestRoutes, ServiceRoutes } from '@bidwire/contract';
 import { DomainError, INTERNAL_MESSAGE } from '../errors.js';
 import type { AuthUser } from '../modules/auth/auth-user.js';
 import type { VerifyAccessToken } from '../modules/auth/access-tokens.js';
+import type { ServiceKeyCheck } from './service-keys.js';
 import { issuesOf } from '../lib/zod-issues.js';
 
-type AnyRoute = RestRoutes[keyof RestRoutes];
+type AnyRoute = RestRoutes[keyof RestRoutes] | ServiceRoutes[keyof ServiceRoutes];
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteInput<R extends AnyRoute> {
@@ -64,7 +65,8 @@ function onFastifyError(error: FastifyError, req: FastifyRequest, reply: Fastify
   return reply.status(status).send({ error: { code, message: FASTIFY_MESSAGES[error.code] ?? error.message } });
 }
 
-export function createRouteBinder(app: FastifyInstance, verify: VerifyAccessToken): RouteBinder {
+/** `serviceKey` checks the Bearer key of `auth: 'service'` routes (the /internal/v1 API). */
+export function createRouteBinder(app: FastifyInstance, verify: VerifyAccessToken, serviceKey?: ServiceKeyCheck): RouteBinder {
   app.setErrorHandler(onFastifyError);
   return (route, handler) => {
     const def = route as AnyRoute & { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -74,7 +76,11 @@ export function createRouteBinder(app: FastifyInstance, verify: VerifyAccessToke
       handler: async (req, reply) => {
         try {
           let user: AuthUser | undefined;
-          if (def.auth) {
+          if (def.auth === 'service') {
+            const key = bearerToken(req);
+            if (!key) throw new DomainError('UNAUTHENTICATED', 'No service key provided');
+            if (!serviceKey?.(key)) throw new DomainError('UNAUTHENTICATED', 'Invalid service key');
+          } else if (def.auth) {
             const token = bearerToken(req);
             if (!token) throw new DomainError('UNAUTHENTICATED', 'No token provided');
             user = await verify(token).catch(() => {

@@ -43,7 +43,7 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
 
   async function run(name: CommandName, raw: unknown, reply: Reply) {
     try {
-      if (!deps.rateLimiter.take(ctx.user.id, name)) {
+      if (!(await deps.rateLimiter.take(ctx.user.id, name))) {
         throw new DomainError('RATE_LIMITED', `Too many ${name} requests. Slow down and try again shortly.`);
       }
       const parsed = commands[name].request.safeParse(raw === undefined ? {} : raw);

@@ -11,7 +11,10 @@ export type CommandHandler<K extends CommandName> = (
 export type Handlers = { [K in CommandName]: CommandHandler<K> };
 export type PartialHandlers<K extends CommandName> = { [P in K]: CommandHandler<P> };
 
-/** Lifecycle hooks a module may register: called when a socket is about to disconnect. */
+/** Lifecycle hooks a module may register: when a socket connected, and when it is about to disconnect. */
 export interface SocketLifecycle {
+  onConnected?(ctx: CommandContext): Promise<void> | void;
   onDisconnecting(ctx: CommandContext, rooms: ReadonlySet<string>): Promise<void> | void;
+  /** Socket.IO connection state recovery gave a returning socket its `rooms` back without any command. */
+  onRecovered?(ctx: CommandContext, rooms: ReadonlySet<string>): Promise<void> | void;
 }

@@ -9,8 +9,8 @@ export const DEFAULT_RATE_LIMITS: Record<string, number> = {
 };
 
 export interface RateLimiter {
-  /** true when the call may proceed (and is counted). */
-  take(userId: string, command: string): boolean;
+  /** true when the call may proceed (and is counted); the shared (Redis) limiter answers asynchronously. */
+  take(userId: string, command: string): boolean | Promise<boolean>;
 }
 
 export function createLocalRateLimiter(overrides: Record<string, number>, now: () => number = Date.now): RateLimiter {

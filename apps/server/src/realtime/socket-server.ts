@@ -25,8 +25,16 @@ export interface SocketServerDeps {
 }
 
 /** The Socket.IO server, created first because the event emitter the services use needs it. */
-export function createSocketServer(http: HttpServer, isAllowedOrigin: (origin: string) => boolean): BidwireServer {
+export function createSocketServer(
+  http: HttpServer,
+  isAllowedOrigin: (origin: string) => boolean,
+  recoveryMs = 0,
+): BidwireServer {
   return new Server(http, {
+    // The fast path for short drops (SPEC §7): the same socket id, its rooms and the packets it missed.
+    // Not the guarantee (it is lost on restart and per node): the SDK's resync is.
+    // The handshake still verifies the token of a returning socket (no skipped middlewares).
+    ...(recoveryMs > 0 ? { connectionStateRecovery: { maxDisconnectionDuration: recoveryMs, skipMiddlewares: false } } : {}),
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
     cors: { origin: (origin, cb) => cb(null, !origin || isAllowedOrigin(origin)), credentials: true },
@@ -44,6 +52,18 @@ function onConnection(socket: BidwireSocket, deps: SocketServerDeps) {
   void socket.join([userRoom(user.id), ...user.roles.map(roleRoom)]);
   expireWithToken(socket, user.exp);
   bindCommands(socket, { handlers: deps.handlers, rateLimiter: deps.rateLimiter, log: deps.log });
+  const connectedCtx = contextOf(socket, deps.log);
+  if (socket.recovered) {
+    const rooms = new Set(socket.rooms);
+    for (const lifecycle of deps.lifecycles) {
+      if (!lifecycle.onRecovered) continue;
+      Promise.resolve(lifecycle.onRecovered(connectedCtx, rooms)).catch((err: unknown) => deps.log.error({ err }, 'recovery hook failed'));
+    }
+  }
+  for (const lifecycle of deps.lifecycles) {
+    if (!lifecycle.onConnected) continue;
+    Promise.resolve(lifecycle.onConnected(connectedCtx)).catch((err: unknown) => deps.log.error({ err }, 'connect hook failed'));
+  }
   socket.on('disconnecting', () => {
     const ctx = contextOf(socket, deps.log);
     const rooms = new Set(socket.rooms);
@@ -60,7 +80,9 @@ function expireWithToken(socket: BidwireSocket, exp: number) {
   const ms = Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now()));
   const timer = setTimeout(() => {
     socket.emit('sessionExpired', { message: 'Your session has expired. Reconnect with a fresh token.' });
-    socket.disconnect(true);
+    // With connection state recovery on, an emit goes through the adapter (to get its offset); with the Redis
+    // adapter that is a round trip, so give the event a moment to leave before closing the socket.
+    setTimeout(() => socket.disconnect(true), 250).unref();
   }, ms);
   socket.on('disconnect', () => clearTimeout(timer));
 }

@@ -16,6 +16,7 @@ import * as rules from './auction.domain.js';
 import { lotFacts, toAuction, toBid, toComment, toLot, toWinning } from './auction.mappers.js';
 import { createAuctionRepository } from './auction.repository.js';
 import type { BroadcasterRegistry } from './broadcaster-registry.js';
+import type { LotTimers } from './lot-timers.js';
 import type { ViewerCountNotifier } from './viewer-count-notifier.js';
 import type { ViewerRegistry } from './viewer-registry.js';
 
@@ -26,7 +27,14 @@ export interface AuctionServiceDeps {
   viewers: ViewerRegistry;
   broadcasters: BroadcasterRegistry;
   viewerCounts: ViewerCountNotifier;
+  /** Wakes the server at a timed lot's end (set once the lot closer exists). */
+  lotTimers?: LotTimers;
   now?: () => Date;
+}
+
+/** Thrown inside closeDueLot's transaction to roll it back (and give back its seq) when there is nothing to close. */
+class LotNotDue {
+  constructor(readonly endsAt: Date | null) {}
 }
 
 /** The caller as the service needs it: who, and which auction rooms their socket is in. */
@@ -109,7 +117,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
       const bids = lot ? await r.recentBids(lot.id, RECENT) : [];
       const comments = await r.recentComments(auctionId, RECENT);
       return { seq, auction, lot, bids, comments };
-    });
+    }, { consistentRead: true });
     if (!state.auction) throw notFound('Auction');
     return {
       auction: toAuction(state.auction),
@@ -175,11 +183,42 @@ export function createAuctionService(d: AuctionServiceDeps) {
     },
 
     socketLeft,
+    snapshot,
+
+    /** A socket is back in an auction room by connection state recovery (no joinAuction was sent). */
+    async socketReturned(auctionId: string, caller: Pick<Caller, 'userId' | 'socketId'>) {
+      d.viewerCounts.changed(auctionId, await d.viewers.add(auctionId, caller.userId, caller.socketId));
+      const auction = await repo.findAuction(auctionId);
+      if (auction?.ownerId === caller.userId && (await d.broadcasters.ownerJoined(auctionId, caller.socketId))) {
+        await broadcasterEvent(auctionId, 'broadcasterJoined');
+      }
+    },
+
+    /** Timed lots: awards the lot if it is still open and its end has passed (one caller wins). */
+    async closeDueLot(lotId: string): Promise<{ closed: boolean; endsAt: Date | null }> {
+      const lot = await repo.findLot(lotId);
+      if (!lot) return { closed: false, endsAt: null };
+      try {
+        await commit(async (tx, out) => {
+          const seq = await claimSeq(tx, auctionRoom(lot.auctionId));
+          const current = await createAuctionRepository(tx).findLot(lotId);
+          if (!current || current.status !== 'open' || !current.endsAt) throw new LotNotDue(null);
+          if (current.endsAt.getTime() > now().getTime()) throw new LotNotDue(current.endsAt);
+          if (!(await closeOpenLot(tx, out, lot.auctionId, true, seq))) throw new LotNotDue(null);
+        });
+        return { closed: true, endsAt: null };
+      } catch (error) {
+        if (error instanceof LotNotDue) return { closed: false, endsAt: error.endsAt };
+        // Another closer (award, end, another node) won the conditional close.
+        if (error instanceof DomainError && error.code === 'INVALID_STATE') return { closed: false, endsAt: null };
+        throw error;
+      }
+    },
 
     async openLot(input: CommandPayload<'openLot'>, userId: string): Promise<{ lot: Lot }> {
       const auction = await loadOwned(input.auctionId, userId);
       rules.assertLive(auction);
-      return commit(async (tx, out) => {
+      const opened = await commit(async (tx, out) => {
         const r = createAuctionRepository(tx);
         const seq = await claimSeq(tx, auctionRoom(auction.id));
         if (await r.openLotOf(auction.id)) throw invalidState(rules.MESSAGES.lotAlreadyOpen);
@@ -202,13 +241,15 @@ export function createAuctionService(d: AuctionServiceDeps) {
         out.push(await recordEvent(tx, auctionRoom(auction.id), seq, 'lotOpened', { auctionId: auction.id, lot }));
         return { lot };
       });
+      followEnd(opened.lot);
+      return opened;
     },
 
     async placeBid(input: CommandPayload<'placeBid'>, caller: Caller) {
       const auction = await loadAuction(input.auctionId);
       rules.assertMayBid(auction, caller.userId, caller.isInRoom(auctionRoom(auction.id)));
       const key = { userId: caller.userId, command: 'placeBid', requestId: input.requestId };
-      return d.idempotency.run(key, (save) =>
+      const placed = await d.idempotency.run(key, (save) =>
         commit(async (tx, out) => {
           const r = createAuctionRepository(tx);
           const room = auctionRoom(auction.id);
@@ -252,6 +293,8 @@ export function createAuctionService(d: AuctionServiceDeps) {
           return result;
         }),
       );
+      followEnd(placed.lot); // soft close may have moved the end
+      return placed;
     },
 
     async postComment(input: CommandPayload<'postComment'>, caller: Caller): Promise<{ comment: Comment }> {
@@ -299,6 +342,11 @@ export function createAuctionService(d: AuctionServiceDeps) {
       return {};
     },
   };
+
+  /** Keeps the timer of an open timed lot on its current end. */
+  function followEnd(lot: Lot) {
+    if (lot.status === 'open' && lot.endsAt) d.lotTimers?.schedule(lot.id, new Date(lot.endsAt));
+  }
 
   /** Ends or cancels a live auction; an open lot closes unsold first. */
   async function finish(auctionId: string, userId: string, to: 'ended' | 'canceled') {

@@ -2,7 +2,7 @@
 // identity provider mode (JWKS) can plug in without touching the socket or REST layers.
 import { SignJWT, jwtVerify } from 'jose';
 import type { Role } from '@bidwire/contract';
-import type { AuthUser } from './auth-user.js';
+import { topicGrantsOf, type AuthUser } from './auth-user.js';
 
 export const TOKEN_ISSUER = 'bidwire';
 export const TOKEN_AUDIENCE = 'bidwire';
@@ -12,7 +12,7 @@ const ALGORITHMS = ['HS256'];
 export type VerifyAccessToken = (token: string) => Promise<AuthUser>;
 
 export interface AccessTokens {
-  issue(user: { id: string; name: string; avatarUrl?: string | null; roles: Role[] }): Promise<string>;
+  issue(user: { id: string; name: string; avatarUrl?: string | null; roles: Role[]; topics?: string[] }): Promise<string>;
   verify: VerifyAccessToken;
 }
 
@@ -20,7 +20,12 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
   const key = new TextEncoder().encode(secret);
   return {
     async issue(user) {
-      return new SignJWT({ name: user.name, roles: user.roles, ...(user.avatarUrl ? { avatarUrl: user.avatarUrl } : {}) })
+      return new SignJWT({
+        name: user.name,
+        roles: user.roles,
+        ...(user.avatarUrl ? { avatarUrl: user.avatarUrl } : {}),
+        ...(user.topics ? { topics: user.topics } : {}),
+      })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(user.id)
         .setIssuer(TOKEN_ISSUER)
@@ -37,12 +42,14 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
         requiredClaims: ['sub', 'exp'],
       });
       const roles = Array.isArray(payload.roles) ? (payload.roles as unknown[]) : [];
+      const topics = topicGrantsOf(payload.topics);
       return {
         id: String(payload.sub),
         name: typeof payload.name === 'string' ? payload.name : 'User',
         ...(typeof payload.avatarUrl === 'string' ? { avatarUrl: payload.avatarUrl } : {}),
         roles: roles.filter((r): r is Role => r === 'buyer' || r === 'seller' || r === 'admin'),
         exp: payload.exp as number,
+        ...(topics ? { topics } : {}),
       };
     },
   };

@@ -8,7 +8,15 @@ export interface AuthUser {
   roles: Role[];
   /** Token expiry, seconds since epoch. */
   exp: number;
+  /** Topic grants from the token's `topics` claim: exact names (`request:42`) or `kind:*` patterns. */
+  topics?: string[];
 }
+
+/** The `topics` claim of a verified token, keeping only strings of a sane size. */
+export const topicGrantsOf = (claim: unknown): string[] | undefined =>
+  Array.isArray(claim)
+    ? claim.filter((t): t is string => typeof t === 'string' && t.length > 0 && t.length <= 100).slice(0, 200)
+    : undefined;
 
 export const toPublicUser = (u: { id: string; name: string; avatarUrl?: string | null }): PublicUser =>
   u.avatarUrl ? { id: u.id, name: u.name, avatarUrl: u.avatarUrl } : { id: u.id, name: u.name };

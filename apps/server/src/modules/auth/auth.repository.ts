@@ -24,6 +24,9 @@ export function createAuthRepository(db: Db) {
     upsertUserByPhone: (phone: string, name: string, roles: string) =>
       db.user.upsert({ where: { phone }, create: { phone, name, roles }, update: { roles } }),
     userById: (id: string) => db.user.findUnique({ where: { id } }),
+    /** External identity provider mode: the user named by a token's `sub`, kept in step with its claims. */
+    upsertUserByExternalSub: (externalSub: string, data: { name: string; avatarUrl: string | null; roles: string }) =>
+      db.user.upsert({ where: { externalSub }, create: { externalSub, ...data }, update: data }),
 
     createRefreshToken: (data: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }) =>
       db.refreshToken.create({ data }),

@@ -1,0 +1,41 @@
+// Pure rules of the publish API: the payload checked against the event's contract schema, and the
+// delivery plan — durable rooms (users, topics), live-only rooms (roles, everyone), who is notified.
+import { domainEventPayloads, type DomainEventName } from '@bidwire/contract';
+import { DomainError } from '../../errors.js';
+import { issuesOf } from '../../lib/zod-issues.js';
+
+/** The payload as the event's schema parses it; VALIDATION_FAILED with `payload.*` issue paths otherwise. */
+export function parseDomainPayload(event: DomainEventName, payload: unknown): Record<string, unknown> {
+  const parsed = domainEventPayloads[event].safeParse(payload);
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  const issues = issuesOf(parsed.error).map((i) => ({ ...i, path: i.path === '(root)' ? 'payload' : `payload.${i.path}` }));
+  throw new DomainError('VALIDATION_FAILED', `The payload does not match the ${event} event.`, { issues });
+}
+
+export interface DeliveryPlan {
+  /** Users whose user room gets the event durably (with seq), sorted. */
+  users: string[];
+  /** Topics whose room gets the event durably (with seq and `topic`), sorted. */
+  topics: string[];
+  /** Role rooms that get it live only. */
+  roles: string[];
+  all: boolean;
+  /** Users who get a notification: targeted by id, or known members of a targeted topic; sorted. */
+  notified: string[];
+}
+
+export function planDelivery(
+  to: { roles?: readonly string[] | undefined; topics?: readonly string[] | undefined; all?: boolean | undefined },
+  userIds: readonly string[],
+  topicMembers: readonly string[],
+  notify: boolean,
+): DeliveryPlan {
+  const sorted = (xs: readonly string[]) => [...new Set(xs)].sort();
+  return {
+    users: sorted(userIds),
+    topics: sorted(to.topics ?? []),
+    roles: sorted(to.roles ?? []),
+    all: to.all === true,
+    notified: notify ? sorted([...userIds, ...topicMembers]) : [],
+  };
+}

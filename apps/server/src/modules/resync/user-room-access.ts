@@ -1,0 +1,21 @@
+// resync of a user room: only one's own (`me` or one's own id); its snapshot is its current seq.
+import type { Db } from '../../db/client.js';
+import { forbidden } from '../../errors.js';
+import { currentSeq } from '../rooms/room-log.js';
+import { userRoom } from '../rooms/room-names.js';
+import type { RoomAccess } from './room-access.js';
+
+export const OWN_USER_ROOM = 'me';
+
+export function userRoomAccess(db: Db): RoomAccess {
+  const authorize = (caller: { userId: string }, id: string) => {
+    if (id !== OWN_USER_ROOM && id !== caller.userId) throw forbidden('You can only resync your own user room.');
+    return userRoom(caller.userId);
+  };
+  return {
+    authorize,
+    async snapshot(caller, id) {
+      return { seq: await currentSeq(db, authorize(caller, id)), serverTime: Date.now() };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// SPEC §2/§7: a connected client whose access token expires gets `sessionExpired` and is cut by the
+// server; with getToken the SDK fetches a fresh token, reconnects, rejoins its rooms and misses nothing.
+import { describe, expect, it } from 'vitest';
+import { startServer } from './harness.js';
+import { recordSeqs, refreshingTokens, resilientClient, waitFor } from './support/resilient-client.js';
+
+describe('session expiry while connected', () => {
+  it('renews the token, reconnects into its rooms and delivers every event once', async () => {
+    await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '2', CONNECTION_RECOVERY_MS: '0' });
+    const [owner, bidder, watcher] = await Promise.all(['Owner', 'Bidder', 'Watcher'].map((n) => t.signIn(n)));
+    const clientOf = async (u: typeof owner) => {
+      const tokens = refreshingTokens(t.url, { token: u!.token, refreshToken: u!.refreshToken });
+      return { tokens, client: await resilientClient(t.url, { getToken: tokens.getToken }) };
+    };
+    const auction = await owner!.rest.createAuction({ body: { title: 'Short sessions' } });
+    const { client: ownerClient } = await clientOf(owner);
+    await ownerClient.startAuction({ auctionId: auction.id });
+    await ownerClient.openLot({ auctionId: auction.id, product: 'Tea', startingPrice: 100 });
+    const { client: bidderClient } = await clientOf(bidder);
+    await bidderClient.joinAuction({ auctionId: auction.id });
+    const { client, tokens } = await clientOf(watcher);
+    const expired: unknown[] = [];
+    client.on('sessionExpired', (p) => void expired.push(p));
+    const seen = recordSeqs(client, 'bidPlaced');
+    const { seq: start } = await client.joinAuction({ auctionId: auction.id });
+
+    // Bid for ~5 s: every client's session expires at least twice on the way.
+    const acked: number[] = [];
+    const until = Date.now() + 5_000;
+    for (let amount = 100; Date.now() < until; amount += 5) {
+      acked.push((await bidderClient.placeBid({ auctionId: auction.id, amount })).bid.amount);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await waitFor(() => seen.length === acked.length, `all ${acked.length} bids`, 10_000);
+    await new Promise((r) => setTimeout(r, 200));
+
+    expect(expired.length).toBeGreaterThanOrEqual(2);
+    expect(tokens.calls).toBeGreaterThanOrEqual(3);
+    expect(seen.map((s) => s.seq)).toEqual(acked.map((_, i) => start + 1 + i));
+    expect(seen.map((s) => (s.payload as { highestBid: number }).highestBid)).toEqual(acked);
+    // Still in the room on a fresh session: it may bid.
+    await expect(client.placeBid({ auctionId: auction.id, amount: 10_000 })).resolves.toMatchObject({ bid: { amount: 10_000 } });
+  });
+});
