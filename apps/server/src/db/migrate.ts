@@ -61,29 +61,16 @@ export async function applyMigrations(
 
   if (config.provider === 'mysql') return report(await applyMysqlMigrations(config.url, migrationsList));
 
+  // SQLite and PostgreSQL: the WASM engine (on PostgreSQL it takes Prisma's advisory lock itself, so nodes
+  // starting together apply each migration once).
+  let adapterFactory: SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> };
   if (config.provider === 'postgresql') {
-    // The engine takes Prisma's advisory lock itself, so nodes starting together apply each migration once.
-    const adapterFactory = disposable(new PrismaPg({ connectionString: config.url }));
-    const { engine, run } = await openSchemaEngine({ adapterFactory, log: options.verbose ? log : undefined });
-    try {
-      const { appliedMigrationNames } = await run((e) =>
-        e.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } }),
-      );
-      return report(appliedMigrationNames);
-    } finally {
-      engine.free();
-      // The engine does not close its connections; an open one would keep Prisma's advisory lock (and make
-      // the next node or restart wait ~10 s for it).
-      await adapterFactory.disposeAll();
-    }
+    adapterFactory = disposable(new PrismaPg({ connectionString: config.url }));
+  } else {
+    mkdirSync(path.dirname(config.filePath), { recursive: true });
+    adapterFactory = createSqliteAdapterFactory(config.filePath);
   }
-
-  mkdirSync(path.dirname(config.filePath), { recursive: true });
-  const adapterFactory = createSqliteAdapterFactory(config.filePath);
-  const { engine, run } = await openSchemaEngine({
-    adapterFactory,
-    log: options.verbose ? log : undefined,
-  });
+  const { engine, run } = await openSchemaEngine({ adapterFactory, log: options.verbose ? log : undefined });
   try {
     const { appliedMigrationNames } = await run((e) =>
       e.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } }),
@@ -91,6 +78,8 @@ export async function applyMigrations(
     return report(appliedMigrationNames);
   } finally {
     engine.free();
+    // The engine does not close its connections; an open one would keep the database busy (on PostgreSQL it
+    // would hold the advisory lock and make the next node or restart wait ~10 s for it).
     await adapterFactory.disposeAll();
   }
 }
