@@ -82,7 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       : retryUntilReady(migrate, (err, attempt, nextInMs) =>
           app.log.warn({ err, attempt, nextInMs }, 'database not ready for migrations; retrying'),
         );
-  const db = createPrismaClient(config.databaseUrl);
+  const db = createPrismaClient(config.databaseUrl, (err) => app.log.warn({ err }, 'database connection error'));
 
   const dataDir = database.provider === 'sqlite' ? path.dirname(database.filePath) : path.join(findServerPackageRoot(), 'data');
   const secret = resolveJwtSecret(config.jwtSecret, dataDir);

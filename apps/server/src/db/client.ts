@@ -19,21 +19,31 @@ export function providerOf(db: object): DatabaseProvider {
   return providers.get(db) ?? 'sqlite';
 }
 
-export function createPrismaClient(databaseUrl: string): Db {
+/**
+ * Errors of idle pooled connections (the database restarted, a connection was killed) are reported here
+ * instead of crashing the process; the pool replaces the connection on the next query.
+ */
+export type ConnectionErrorHandler = (error: Error) => void;
+
+export function createPrismaClient(databaseUrl: string, onConnectionError: ConnectionErrorHandler = () => {}): Db {
   const config = parseDatabaseUrl(databaseUrl);
-  const db = createClient(config);
+  const db = createClient(config, onConnectionError);
   providers.set(db, config.provider);
   return db;
 }
 
-function createClient(config: DatabaseConfig): Db {
+function createClient(config: DatabaseConfig, onError: ConnectionErrorHandler): Db {
   switch (config.provider) {
     case 'sqlite':
       return new PrismaClient({ adapter: createSqliteAdapterFactory(config.filePath) });
     case 'postgresql':
-      return new PostgresClient({ adapter: new PrismaPg({ connectionString: config.url, max: 20 }) }) as unknown as Db;
+      return new PostgresClient({
+        adapter: new PrismaPg({ connectionString: config.url, max: 20 }, { onPoolError: onError, onConnectionError: onError }),
+      }) as unknown as Db;
     case 'mysql':
-      return new MysqlClient({ adapter: new PrismaMariaDb(mariadbUrl(config.url)) }) as unknown as Db;
+      return new MysqlClient({
+        adapter: new PrismaMariaDb(mariadbUrl(config.url), { onConnectionError: onError }),
+      }) as unknown as Db;
   }
 }
 

@@ -65,7 +65,9 @@ export async function applyMigrations(
   // starting together apply each migration once).
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> };
   if (config.provider === 'postgresql') {
-    adapterFactory = disposable(new PrismaPg({ connectionString: config.url }));
+    // Errors of its idle connections (e.g. the server going away mid-start) must not crash the process.
+    const ignore = () => {};
+    adapterFactory = disposable(new PrismaPg({ connectionString: config.url }, { onPoolError: ignore, onConnectionError: ignore }));
   } else {
     mkdirSync(path.dirname(config.filePath), { recursive: true });
     adapterFactory = createSqliteAdapterFactory(config.filePath);
