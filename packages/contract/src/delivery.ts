@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { command, ROOM_TYPES } from './define.js';
 import { Id, RoomEventMeta } from './shared.js';
 import { AuctionSnapshot } from './auction.entities.js';
+import { ConversationSnapshot } from './chat.js';
 
 /** A room as clients name it for `resync`: its type and id (`me` for the caller's own user room). */
 export const RoomRef = z.object({ type: z.enum(ROOM_TYPES), id: Id });
@@ -15,11 +16,15 @@ export const ReplayedEvent = z.object({ event: z.string(), payload: RoomEventMet
 /** The snapshot of a room without a richer one: the `seq` it reflects and the server's clock. */
 export const BareRoomSnapshot = z.object({ seq: z.int().nonnegative(), serverTime: z.number() });
 
+/** A conversation room's snapshot: what `joinConversation` answers, plus the server's clock. */
+export const ConversationRoomSnapshot = ConversationSnapshot.extend({ serverTime: z.number() });
+
 /**
  * What `resync` answers when the gap is too old: the room type's snapshot (auction rooms: the
- * `joinAuction` snapshot). Room types with a richer snapshot add it to this union.
+ * `joinAuction` snapshot; conversation rooms: the `joinConversation` one). Room types with a richer
+ * snapshot add it to this union.
  */
-export const RoomSnapshot = z.union([AuctionSnapshot, BareRoomSnapshot]);
+export const RoomSnapshot = z.union([AuctionSnapshot, ConversationRoomSnapshot, BareRoomSnapshot]);
 export type RoomSnapshot = z.infer<typeof RoomSnapshot>;
 
 export const ResyncResult = z.union([

@@ -1,22 +1,21 @@
-// resync of a conversation room: current participants only; its snapshot is its current seq (the
-// full state comes from joinConversation).
+// resync of a conversation room: current participants only; its snapshot is what joinConversation
+// answers (the conversation, its recent messages and the seq they reflect), plus the server's clock.
 import type { Db } from '../../db/client.js';
 import type { RoomAccess } from '../resync/room-access.js';
-import { currentSeq } from '../rooms/room-log.js';
 import { conversationRoom } from '../rooms/room-names.js';
 import { requireParticipant } from './chat.access.js';
 import { createChatRepository } from './chat.repository.js';
+import type { ConversationService } from './conversations.service.js';
 
-export function conversationRoomAccess(db: Db): RoomAccess {
+export function conversationRoomAccess(db: Db, conversations: Pick<ConversationService, 'snapshot'>): RoomAccess {
   const repo = createChatRepository(db);
-  const authorize = async (caller: { userId: string }, id: string) => {
-    await requireParticipant(repo, id, caller.userId);
-    return conversationRoom(id);
-  };
   return {
-    authorize,
+    async authorize(caller, id) {
+      await requireParticipant(repo, id, caller.userId);
+      return conversationRoom(id);
+    },
     async snapshot(caller, id) {
-      return { seq: await currentSeq(db, await authorize(caller, id)), serverTime: Date.now() };
+      return { ...(await conversations.snapshot(id, caller.userId)), serverTime: Date.now() };
     },
   };
 }

@@ -41,6 +41,20 @@ export function createConversationService(d: ChatDeps) {
     return toConversation(row, last, unread);
   }
 
+  /**
+   * The conversation up to its room's `seq`, read in one snapshot (joinConversation, and resync of a gap
+   * older than the log keeps). The participant check inside the read also catches a removal that raced it.
+   */
+  async function snapshot(conversationId: string, userId: string): Promise<ConversationSnapshot> {
+    return inTransaction(d.db, async (tx) => {
+      const r = createChatRepository(tx);
+      const seq = await currentSeq(tx, conversationRoom(conversationId));
+      const { conversation } = await requireParticipant(r, conversationId, userId);
+      const recent = await r.messagesBefore(conversationId, undefined, rules.RECENT_MESSAGES);
+      return { conversation: await view(r, conversation, userId), recentMessages: recent.map(toMessage), seq };
+    }, { consistentRead: true });
+  }
+
   async function assertUsersExist(field: string, ids: string[]) {
     const found = new Set((await repo.usersByIds(ids)).map((u) => u.id));
     const missing = ids.filter((id) => !found.has(id));
@@ -119,19 +133,14 @@ export function createConversationService(d: ChatDeps) {
       await requireParticipant(repo, conversationId, userId);
       room.join();
       try {
-        return await inTransaction(d.db, async (tx) => {
-          const r = createChatRepository(tx);
-          const seq = await currentSeq(tx, conversationRoom(conversationId));
-          // Checked again once in the room: a removal that raced this join must not leave us inside.
-          const { conversation } = await requireParticipant(r, conversationId, userId);
-          const recent = await r.messagesBefore(conversationId, undefined, rules.RECENT_MESSAGES);
-          return { conversation: await view(r, conversation, userId), recentMessages: recent.map(toMessage), seq };
-        }, { consistentRead: true });
+        return await snapshot(conversationId, userId);
       } catch (error) {
         room.leave();
         throw error;
       }
     },
+
+    snapshot,
 
     async addParticipants(callerId: string, conversationId: string, userIds: string[]): Promise<Conversation> {
       const { conversation } = await requireParticipant(repo, conversationId, callerId);

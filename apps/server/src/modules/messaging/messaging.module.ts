@@ -76,7 +76,7 @@ export function installMessaging(d: MessagingDeps) {
     lifecycles,
     publish,
     notifications,
-    roomAccess: { conversation: conversationRoomAccess(d.db), topic: topicRoomAccess(d.db) },
+    roomAccess: { conversation: conversationRoomAccess(d.db, conversations), topic: topicRoomAccess(d.db) },
     close() {
       typingTimers.close();
       presenceRegistry.close();
