@@ -33,8 +33,10 @@ function secretsOf(u: UserWithSecrets) {
   return [
     plain(`${u.name}'s phone`, u.phone),
     digits(`${u.name}'s phone without '+'`, u.phone.slice(1)),
+    digits(`${u.name}'s national number`, u.phone.slice(2)),
     digits(`${u.name}'s OTP code`, u.code),
     plain(`${u.name}'s access token`, u.accessToken),
+    plain(`${u.name}'s access token signature`, u.accessToken.split('.')[2]!),
     plain(`${u.name}'s refresh token`, u.refreshToken),
   ];
 }
