@@ -1,21 +1,21 @@
 // Orchestration of live auctions: load, check the pure rules, write in one transaction with the
 // room's events, then broadcast what was persisted. No Socket.IO and no Fastify here.
-import type {
-  Auction, AuctionSnapshot, AwardResult, CommandPayload, Comment, Lot,
-} from '@bidwire/contract';
+import type { Auction, AuctionSnapshot, AwardResult, CommandPayload, Comment, Lot } from '@bidwire/contract';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { inTransaction, type Tx } from '../../db/tx.js';
 import { DomainError, invalidState, notFound } from '../../errors.js';
+import { createCommit } from '../../lib/commit.js';
 import type { EventEmitterPort } from '../../realtime/emitter.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
-import { appendEvent, claimSeq, currentSeq, recordEvent, type Outgoing } from '../rooms/room-log.js';
+import { appendEvent, claimSeq, recordEvent } from '../rooms/room-log.js';
 import { auctionRoom } from '../rooms/room-names.js';
-import { toPublicUser } from '../auth/auth-user.js';
+import { readAuctionState } from './auction-snapshot.js';
 import * as rules from './auction.domain.js';
-import { lotFacts, toAuction, toBid, toComment, toLot, toWinning } from './auction.mappers.js';
+import { toAuction, toComment, toLot } from './auction.mappers.js';
 import { createAuctionRepository } from './auction.repository.js';
+import { placeBidInTx } from './bid-placement.js';
 import type { BroadcasterRegistry } from './broadcaster-registry.js';
+import { closeOpenLot } from './lot-closing.js';
 import type { LotTimers } from './lot-timers.js';
 import type { ViewerCountNotifier } from './viewer-count-notifier.js';
 import type { ViewerRegistry } from './viewer-registry.js';
@@ -44,7 +44,6 @@ export interface Caller {
   isInRoom(room: string): boolean;
 }
 
-const RECENT = 50;
 
 export function createAuctionService(d: AuctionServiceDeps) {
   const repo = createAuctionRepository(d.db);
@@ -62,71 +61,14 @@ export function createAuctionService(d: AuctionServiceDeps) {
     return auction;
   }
 
-  /** Runs `work` in a transaction and broadcasts the events it recorded once it has committed. */
-  async function commit<T>(work: (tx: Tx, out: Outgoing[]) => Promise<T>): Promise<T> {
-    const out: Outgoing[] = [];
-    const result = await inTransaction(d.db, (tx) => work(tx, out));
-    d.emitter.send(out);
-    return result;
-  }
-
-  /** Closes the open lot (if any) inside `tx`: the highest bid wins when `sell`, else it goes unsold. */
-  async function closeOpenLot(tx: Tx, out: Outgoing[], auctionId: string, sell: boolean, seq: number) {
-    const r = createAuctionRepository(tx);
-    const lot = await r.openLotOf(auctionId);
-    if (!lot) return null;
-    const top = sell && lot.bidCount > 0 ? (await r.recentBids(lot.id, 1))[0] ?? null : null;
-    const closedAt = now();
-    if (!(await r.closeLot(lot.id, top ? 'sold' : 'unsold', closedAt))) throw invalidState(rules.MESSAGES.noOpenLot);
-    const closed = { ...lot, status: top ? 'sold' : 'unsold', closedAt };
-    const winning = top
-      ? await r.createWinning({
-          userId: top.user.id,
-          auctionId,
-          lotId: lot.id,
-          product: lot.product,
-          price: top.amount,
-          weight: lot.weight,
-        })
-      : null;
-    const result: z.output<typeof AwardResult> = {
-      lot: toLot(closed),
-      winningBid: top ? toBid(top) : null,
-      winner: top ? toPublicUser(top.user) : null,
-      winning: winning ? toWinning(winning) : null,
-    };
-    out.push(
-      await recordEvent(tx, auctionRoom(auctionId), seq, 'lotClosed', {
-        auctionId,
-        lot: result.lot,
-        winningBid: result.winningBid,
-        winner: result.winner,
-      }),
-    );
-    return result;
-  }
+  /** One transaction; the room events it recorded are broadcast once it has committed. */
+  const commit = createCommit(d.db, d.emitter);
 
   async function snapshot(auctionId: string): Promise<AuctionSnapshot> {
-    const room = auctionRoom(auctionId);
-    // One read transaction so the state and its seq belong together.
-    const state = await inTransaction(d.db, async (tx) => {
-      const r = createAuctionRepository(tx);
-      const seq = await currentSeq(tx, room);
-      const auction = await r.findAuction(auctionId);
-      const lot = await r.openLotOf(auctionId);
-      const bids = lot ? await r.recentBids(lot.id, RECENT) : [];
-      const comments = await r.recentComments(auctionId, RECENT);
-      return { seq, auction, lot, bids, comments };
-    }, { consistentRead: true });
-    if (!state.auction) throw notFound('Auction');
     return {
-      auction: toAuction(state.auction),
-      lot: state.lot ? toLot(state.lot) : null,
-      recentBids: state.bids.map(toBid),
-      recentComments: state.comments.map(toComment),
+      ...(await readAuctionState(d.db, auctionId)),
       viewerCount: await d.viewers.count(auctionId),
       broadcasterPresent: await d.broadcasters.isPresent(auctionId),
-      seq: state.seq,
       serverTime: Date.now(),
     };
   }
@@ -204,7 +146,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
           const current = await createAuctionRepository(tx).findLot(lotId);
           if (!current || current.status !== 'open' || !current.endsAt) throw new LotNotDue(null);
           if (current.endsAt.getTime() > now().getTime()) throw new LotNotDue(current.endsAt);
-          if (!(await closeOpenLot(tx, out, lot.auctionId, true, seq))) throw new LotNotDue(null);
+          if (!(await closeOpenLot(tx, out, lot.auctionId, { sell: true, seq, closedAt: now() }))) throw new LotNotDue(null);
         });
         return { closed: true, endsAt: null };
       } catch (error) {
@@ -251,44 +193,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
       const key = { userId: caller.userId, command: 'placeBid', requestId: input.requestId };
       const placed = await d.idempotency.run(key, (save) =>
         commit(async (tx, out) => {
-          const r = createAuctionRepository(tx);
-          const room = auctionRoom(auction.id);
-          const seq = await claimSeq(tx, room);
-          const open = await r.openLotOf(auction.id);
-          const at = now();
-          const early = rules.bidRejection(open ? lotFacts(open) : null, input.amount, at);
-          if (early || !open) throw early ?? invalidState(rules.MESSAGES.noOpenLot);
-          const amount = BigInt(input.amount);
-          const raised = await r.raiseHighestBid(open, amount, at);
-          if (!raised) {
-            // Someone moved the lot between our read and the write: explain with its current state.
-            const current = await r.findLot(open.id);
-            throw rules.bidRejection(current ? lotFacts(current) : null, input.amount, at) ?? new DomainError('CONFLICT', 'The lot changed; try again.');
-          }
-          const bidRow = await r.createBid({ auctionId: auction.id, lotId: open.id, userId: caller.userId, amount, createdAt: at });
-          let lotRow = raised;
-          const newEnd = rules.extendedEnd(raised.endsAt, raised.softCloseMs ?? 0, at);
-          const bid = toBid(bidRow);
-          out.push(
-            await recordEvent(tx, room, seq, 'bidPlaced', {
-              auctionId: auction.id,
-              lotId: open.id,
-              bid,
-              highestBid: input.amount,
-              bidCount: raised.bidCount,
-            }),
-          );
-          if (newEnd) {
-            lotRow = await r.setLotEnd(open.id, newEnd);
-            out.push(
-              await recordEvent(tx, room, await claimSeq(tx, room), 'lotExtended', {
-                auctionId: auction.id,
-                lotId: open.id,
-                endsAt: newEnd.toISOString(),
-              }),
-            );
-          }
-          const result = { bid, lot: toLot(lotRow) };
+          const result = await placeBidInTx(tx, out, { auctionId: auction.id, userId: caller.userId, amount: input.amount, at: now() });
           await save(tx, result);
           return result;
         }),
@@ -322,7 +227,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
       rules.assertLive(auction);
       return commit(async (tx, out) => {
         const seq = await claimSeq(tx, auctionRoom(auctionId));
-        const result = await closeOpenLot(tx, out, auctionId, true, seq);
+        const result = await closeOpenLot(tx, out, auctionId, { sell: true, seq, closedAt: now() });
         if (!result) throw invalidState(rules.MESSAGES.noOpenLot);
         return result;
       });
@@ -360,7 +265,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
       if (!(await r.transition(auctionId, 'live', to, { endedAt: now() }))) {
         throw invalidState(to === 'ended' ? rules.MESSAGES.onlyLiveEnd : rules.MESSAGES.onlyLiveCancel);
       }
-      const closed = await closeOpenLot(tx, out, auctionId, false, first);
+      const closed = await closeOpenLot(tx, out, auctionId, { sell: false, seq: first, closedAt: now() });
       const seq = closed ? await claimSeq(tx, room) : first;
       const row = await r.findAuction(auctionId);
       if (!row) throw notFound('Auction');
