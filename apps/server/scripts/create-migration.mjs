@@ -127,29 +127,22 @@ function timestamp() {
   return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
 }
 
-/** The SQL that brings `provider`'s committed migrations up to its schema ('' when nothing changed). */
-async function diffFor(engineModule, provider, adapterFactory) {
-  const { schema: schemaPath, migrations: migrationsDir } = providerPaths(provider);
-  const schemaFile = { path: schemaPath, content: readFileSync(schemaPath, 'utf8') };
-  const migrationsList = readMigrationsList(provider, migrationsDir);
+/** Runs the engine's diff from `from` to the datamodel `toFile`; answers the SQL ('' when nothing changed). */
+async function engineDiff(engineModule, adapterFactory, from, toFile) {
   const { bindMigrationAwareSqlAdapterFactory } = await import(
     pathToFileURL(require.resolve('@prisma/driver-adapter-utils')).href
   );
   const engine = await engineModule.SchemaEngine.new(
-    { datamodels: [[schemaFile.path, schemaFile.content]] },
+    { datamodels: [[toFile.path, toFile.content]] },
     (line) => {
       if (process.env.DEBUG_SCHEMA_ENGINE) console.error(line);
     },
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
   try {
-    const from =
-      migrationsList.migrationDirectories.length === 0
-        ? { tag: 'empty' }
-        : { tag: 'migrations', ...migrationsList, lockfile: { path: LOCKFILE, content: migrationsList.lockfile.content ?? lockfileContent(provider) } };
     const result = await engine.diff({
       from,
-      to: { tag: 'schemaDatamodel', files: [schemaFile] },
+      to: { tag: 'schemaDatamodel', files: [toFile] },
       script: true,
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
@@ -159,6 +152,17 @@ async function diffFor(engineModule, provider, adapterFactory) {
   } finally {
     engine.free();
   }
+}
+
+/** The SQL that brings `provider`'s committed migrations up to its schema (replayed on a shadow database). */
+async function diffFor(engineModule, provider, adapterFactory) {
+  const { schema: schemaPath, migrations: migrationsDir } = providerPaths(provider);
+  const migrationsList = readMigrationsList(provider, migrationsDir);
+  const from =
+    migrationsList.migrationDirectories.length === 0
+      ? { tag: 'empty' }
+      : { tag: 'migrations', ...migrationsList, lockfile: { path: LOCKFILE, content: migrationsList.lockfile.content ?? lockfileContent(provider) } };
+  return engineDiff(engineModule, adapterFactory, from, { path: schemaPath, content: readFileSync(schemaPath, 'utf8') });
 }
 
 function writeMigration(provider, dirName, script) {
@@ -174,25 +178,9 @@ function writeMigration(provider, dirName, script) {
 }
 
 /** The SQL from one datamodel to another (`from` null: from an empty database), with no database involved. */
-async function diffDatamodels(engineModule, adapterFactory, from, to) {
-  const { bindMigrationAwareSqlAdapterFactory } = await import(
-    pathToFileURL(require.resolve('@prisma/driver-adapter-utils')).href
-  );
-  const toFile = { path: 'next/schema.prisma', content: to };
-  const engine = await engineModule.SchemaEngine.new({ datamodels: [[toFile.path, toFile.content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory));
-  try {
-    const result = await engine.diff({
-      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'previous/schema.prisma', content: from }] },
-      to: { tag: 'schemaDatamodel', files: [toFile] },
-      script: true,
-      exitCode: null,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    const script = (result.stdout ?? '').trim();
-    return script === '' || /^-- This is an empty migration\.?$/.test(script) ? '' : script;
-  } finally {
-    engine.free();
-  }
+function diffDatamodels(engineModule, adapterFactory, from, to) {
+  const origin = from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'previous/schema.prisma', content: from }] };
+  return engineDiff(engineModule, adapterFactory, origin, { path: 'next/schema.prisma', content: to });
 }
 
 const hasMigrations = (dir) =>
