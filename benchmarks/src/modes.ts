@@ -23,8 +23,7 @@ export const MODES: Record<Mode, ModeParams> = {
     throughput: { durationMs: 5_000, inflight: 8, bidders: 16, viewers: 10 },
     rawMs: 3_000,
     connections: 2_000,
-    // 10,000 bids take about a minute with Bidwire's current per-bid cost: the full mode does them.
-    eventSizeAt: [10, 1_000, 3_000],
+    eventSizeAt: [10, 1_000, 10_000],
   },
   full: {
     fanout: {

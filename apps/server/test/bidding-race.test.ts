@@ -109,3 +109,70 @@ describe('concurrent bidding on one lot', () => {
     expect(await lotOf(owner!, auctionId, lot.id)).toMatchObject({ bidCount: acks.length, highestBid: highestOffered, status: 'open' });
   });
 });
+
+describe('bids that arrive together (one transaction carries them)', () => {
+  it('answers each bid of a mixed burst on its own: refusals of every kind, twins, acceptances in arrival order', async () => {
+    await using t = await startServer();
+    const [owner, outsider, twinUser, ...bidders] = await signInMany(t, 3 + 10);
+    const { auctionId, lot } = await createLiveAuctionWithLot(owner!, { startingPrice: STARTING_PRICE });
+    const clients = await joinAll(bidders, auctionId);
+    const [twin] = await joinAll([twinUser!], auctionId);
+    const ownerClient = await owner!.connect();
+    await ownerClient.joinAuction({ auctionId });
+    const outsiderClient = await outsider!.connect(); // signed in, never joined
+
+    // Emitted back to back without awaiting, so they queue behind each other on the server. Refusals are
+    // caught at once (and checked below), so none is ever an unhandled rejection.
+    const refusal = (p: Promise<unknown>) => p.then(() => null, (error: unknown) => error);
+    const sent = {
+      owner: refusal(ownerClient.placeBid({ auctionId, amount: 5_000 })),
+      outsider: refusal(outsiderClient.placeBid({ auctionId, amount: 5_000 })),
+      rising: clients.map((c, i) => c.placeBid({ auctionId, amount: STARTING_PRICE + i * 10 })),
+      tooLow: refusal(clients[0]!.placeBid({ auctionId, amount: STARTING_PRICE })),
+      twins: [1, 2, 3].map(() => twin!.placeBid({ auctionId, amount: 10_000, requestId: 'twin-request' })),
+    };
+
+    expect(await sent.owner).toMatchObject({ code: 'FORBIDDEN', message: 'You cannot bid on your own auction.' });
+    expect(await sent.outsider).toMatchObject({ code: 'FORBIDDEN', message: 'Join the auction first.' });
+    const rising = await Promise.all(sent.rising); // each beats the one before it
+    expect(rising.map((r) => [r.bid.amount, r.lot.bidCount, r.lot.highestBid])).toEqual(
+      rising.map((_, i) => [STARTING_PRICE + i * 10, i + 1, STARTING_PRICE + i * 10]),
+    );
+    expect(await sent.tooLow).toMatchObject({ code: 'BID_TOO_LOW' });
+    const twins = await Promise.all(sent.twins);
+    expect(new Set(twins.map((r) => r.bid.id)).size).toBe(1);
+    expect(twins[0]!.lot).toMatchObject({ highestBid: 10_000, bidCount: bidders.length + 1 });
+
+    const stored = await listAllBids(owner!, auctionId, lot.id);
+    expect(stored.map((b) => b.id).sort()).toEqual([...rising.map((r) => r.bid.id), twins[0]!.bid.id].sort());
+    expect(await lotOf(owner!, auctionId, lot.id)).toMatchObject({ bidCount: bidders.length + 1, highestBid: 10_000 });
+  });
+
+  it('a requestId sent at once to two auctions makes one bid, and the other bids of both bursts are kept', async () => {
+    await using t = await startServer();
+    const [ownerA, ownerB, reuser, ...bidders] = await signInMany(t, 3 + 12);
+    const a = await createLiveAuctionWithLot(ownerA!, { startingPrice: STARTING_PRICE });
+    const b = await createLiveAuctionWithLot(ownerB!, { startingPrice: STARTING_PRICE });
+    const onA = await joinAll([reuser!, ...bidders], a.auctionId);
+    const onB = await joinAll([reuser!, ...bidders], b.auctionId);
+
+    // Rising bids, then the reused requestId on top of them (its answer is index 0 of the results).
+    const burst = (clients: typeof onA, auctionId: string) => {
+      const others = clients.slice(1).map((c, i) => c.placeBid({ auctionId, amount: STARTING_PRICE + i * 10 }));
+      return [clients[0]!.placeBid({ auctionId, amount: 50_000, requestId: 'reused' }), ...others];
+    };
+    const [resultsA, resultsB] = await Promise.all([Promise.all(burst(onA, a.auctionId)), Promise.all(burst(onB, b.auctionId))]);
+
+    // The reused requestId answers the same first result on both auctions.
+    expect(resultsA[0]!.bid).toEqual(resultsB[0]!.bid);
+    const winnerAuction = resultsA[0]!.bid.auctionId;
+    const storedA = await listAllBids(ownerA!, a.auctionId, a.lot.id);
+    const storedB = await listAllBids(ownerB!, b.auctionId, b.lot.id);
+    expect(storedA.length + storedB.length).toBe(2 * bidders.length + 1);
+    expect([...storedA, ...storedB].filter((bid) => bid.user.id === reuser!.id)).toEqual([resultsA[0]!.bid]);
+    expect(resultsA[0]!.bid.auctionId).toBe(winnerAuction);
+    for (const [results, stored] of [[resultsA, storedA], [resultsB, storedB]] as const) {
+      expect(results.slice(1).every((r) => stored.some((s) => s.id === r.bid.id))).toBe(true);
+    }
+  });
+});

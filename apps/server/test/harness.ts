@@ -59,7 +59,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     OTP_DEV_ECHO: '1',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BIDWIRE_TEST_LOG_LEVEL ?? 'silent', // e.g. BIDWIRE_TEST_LOG_LEVEL=error to see server errors
     ...redisEnv(),
     ...env,
   });

@@ -1,6 +1,7 @@
 // SQLite driver adapter factory (better-sqlite3) used by both the Prisma client and the WASM schema engine:
 // every connection it opens runs in WAL mode with synchronous=FULL, a busy timeout and foreign keys on.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type Database from 'better-sqlite3';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -22,16 +23,28 @@ const CONNECTION_PRAGMAS = [
 export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
   /** Closes every connection this factory opened (the schema engine does not close its own). */
   disposeAll(): Promise<void>;
+  /**
+   * Runs `work` synchronously in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK if it throws) on
+   * the connection the Prisma client uses, queued with Prisma's own transactions so nothing interleaves.
+   * For hot paths that must not pay for an ORM round per statement (bids). Null until a client connected.
+   */
+  exclusive<T>(work: (client: Database.Database) => T): Promise<T> | null;
 }
+
+/** The Prisma adapter keeps its better-sqlite3 connection here. */
+type ClientHolder = SqlDriverAdapter & { client: Database.Database };
+type SerializedAdapter = SqlDriverAdapter & { runExclusive<T>(work: () => T): Promise<T> };
 
 export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFactory {
   const inner = new PrismaBetterSqlite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const opened = new Set<SqlDriverAdapter>();
+  let current: SerializedAdapter | undefined; // the connection of the Prisma client (the last one connected)
   const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     opened.add(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       opened.delete(adapter);
+      if (current === adapter) current = undefined;
       await dispose();
     };
     return allowMultiStatementExecuteRaw(adapter);
@@ -42,7 +55,14 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
     async connect() {
       const adapter = serializeTransactions(track(await inner.connect()));
       await adapter.executeScript(CONNECTION_PRAGMAS);
+      current = adapter;
       return adapter;
+    },
+    exclusive(work) {
+      const adapter = current;
+      if (!adapter) return null;
+      const { client } = adapter as unknown as ClientHolder;
+      return adapter.runExclusive(() => client.transaction(() => work(client)).immediate());
     },
     async connectToShadowDb() {
       return track(await inner.connectToShadowDb()); // in-memory, used by migration diffs only
@@ -82,15 +102,14 @@ function allowMultiStatementExecuteRaw(adapter: SqlDriverAdapter): SqlDriverAdap
  * `db.$transaction(async (tx) => ...)` use `tx`, never `db` — a `db` query there waits for the transaction to end
  * and the transaction fails with its timeout instead of silently mixing the two.
  */
-function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function serializeTransactions(adapter: SqlDriverAdapter): SerializedAdapter {
   let queue: Promise<void> = Promise.resolve(); // settles when the last queued transaction has ended
   let open: Promise<void> | undefined; // the transaction currently holding the connection
   const waitForNoTransaction = async (): Promise<void> => {
     while (open) await open;
   };
-
-  const startTransaction = adapter.startTransaction.bind(adapter);
-  adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+  /** Waits for the transactions queued before; answers the function that ends this one. */
+  const takeTurn = async (): Promise<() => void> => {
     let release!: () => void;
     const mine = new Promise<void>((resolve) => {
       release = resolve;
@@ -99,10 +118,15 @@ function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
     queue = previous.then(() => mine);
     await previous;
     open = mine; // set before BEGIN runs, so no plain query can slip into this transaction
-    const end = () => {
+    return () => {
       if (open === mine) open = undefined;
       release();
     };
+  };
+
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel?: IsolationLevel): Promise<Transaction> => {
+    const end = await takeTurn();
     let tx: Transaction;
     try {
       tx = await startTransaction(isolationLevel);
@@ -144,5 +168,14 @@ function serializeTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
     await waitForNoTransaction();
     return executeScript(script);
   };
-  return adapter;
+  return Object.assign(adapter, {
+    async runExclusive<T>(work: () => T): Promise<T> {
+      const end = await takeTurn();
+      try {
+        return work(); // synchronous: nothing else runs on the connection meanwhile
+      } finally {
+        end();
+      }
+    },
+  });
 }

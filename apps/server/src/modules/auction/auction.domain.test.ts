@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertJoinable, bidRejection, extendedEnd, minimumNextBid } from './auction.domain.js';
+import { applyBid, assertJoinable, bidRejection, extendedEnd, minimumNextBid, type BiddingLot } from './auction.domain.js';
 
 const lot = (over: Partial<Parameters<typeof bidRejection>[0] & object> = {}) => ({
   status: 'open',
@@ -43,5 +43,42 @@ describe('soft close', () => {
     expect(extendedEnd(endsAt, 10_000, now)?.getTime()).toBe(now.getTime() + 10_000);
     expect(extendedEnd(new Date(now.getTime() + 60_000), 10_000, now)).toBeNull();
     expect(extendedEnd(null, 10_000, now)).toBeNull();
+  });
+});
+
+describe('applyBid (bids of a batch, one after the other)', () => {
+  const bidding = (over: Partial<BiddingLot> = {}): BiddingLot => ({ ...lot(), bidCount: 0, softCloseMs: 0, ...over });
+
+  it('each accepted bid raises the lot the next bid is checked against', () => {
+    const first = applyBid(bidding(), 100, now);
+    if (first.error) throw first.error;
+    expect(first.lot).toMatchObject({ highestBid: 100, bidCount: 1 });
+    const twin = applyBid(first.lot, 100, now);
+    expect(twin.error?.message).toBe('Bid must be higher than the current bid (100)');
+    const second = applyBid(first.lot, 110, now);
+    expect(second.error).toBeNull();
+    if (!second.error) expect(second.lot).toMatchObject({ highestBid: 110, bidCount: 2 });
+  });
+
+  it('a refused bid leaves nothing to apply', () => {
+    expect(applyBid(bidding({ status: 'sold' }), 500, now)).toEqual({ error: expect.objectContaining({ code: 'INVALID_STATE' }) });
+  });
+
+  it('a bid inside the soft-close window pushes the end, and the next bid sees the new end', () => {
+    const endsAt = new Date(now.getTime() + 3_000);
+    const step = applyBid(bidding({ endsAt, softCloseMs: 10_000 }), 100, now);
+    if (step.error) throw step.error;
+    expect(step.extendedTo?.toISOString()).toBe(new Date(now.getTime() + 10_000).toISOString());
+    expect(step.lot.endsAt).toEqual(step.extendedTo);
+    const later = applyBid(step.lot, 110, new Date(now.getTime() + 5_000));
+    expect(later.error).toBeNull(); // 5 s after the old end, but inside the pushed one
+  });
+
+  it('a bid outside the window keeps the end', () => {
+    const endsAt = new Date(now.getTime() + 60_000);
+    const step = applyBid(bidding({ endsAt, softCloseMs: 10_000 }), 100, now);
+    if (step.error) throw step.error;
+    expect(step.extendedTo).toBeNull();
+    expect(step.lot.endsAt).toEqual(endsAt);
   });
 });

@@ -103,4 +103,22 @@ export function extendedEnd(endsAt: Date | null, softCloseMs: number, now: Date)
   return endsAt.getTime() - now.getTime() <= softCloseMs ? new Date(now.getTime() + softCloseMs) : null;
 }
 
+/** The lot as bids change it: the bid rule's facts plus the count and the soft-close window. */
+export interface BiddingLot extends LotFacts {
+  bidCount: number;
+  softCloseMs: number;
+}
+
+/** One bid against the lot as it stands: why it is refused, or the lot after it (and the end it pushed, if any). */
+export function applyBid(
+  lot: BiddingLot,
+  amount: number,
+  now: Date,
+): { error: DomainError } | { error: null; lot: BiddingLot; extendedTo: Date | null } {
+  const error = bidRejection(lot, amount, now);
+  if (error) return { error };
+  const extendedTo = extendedEnd(lot.endsAt, lot.softCloseMs, now);
+  return { error: null, lot: { ...lot, highestBid: amount, bidCount: lot.bidCount + 1, endsAt: extendedTo ?? lot.endsAt }, extendedTo };
+}
+
 export const DEFAULT_SOFT_CLOSE_MS = 10_000;

@@ -67,33 +67,27 @@ export function createAuctionRepository(db: DbOrTx) {
       openedAt: Date;
     }) => db.lot.create({ data }),
 
+    auctionFacts: (id: string) => db.auction.findUnique({ where: { id }, select: { ownerId: true, status: true } }),
+
+    publicUsers: (ids: string[]) => db.user.findMany({ where: { id: { in: ids } }, ...publicUserSelect }),
+
     /**
-     * THE bid step: raises the lot's highest bid only if the lot is still open (and not past its end)
-     * and the amount still reaches the lot's minimum. One conditional UPDATE, atomic on every provider;
-     * answers the updated lot, or null when the condition did not hold.
+     * Writes the lot's state after a batch of accepted bids, only if the lot is still open and no other bid
+     * was counted since it was read (`bidCount`): true when written.
      */
-    raiseHighestBid: (lot: { id: string; minIncrement: bigint }, amount: bigint, now: Date) =>
-      db.lot
-        .update({
-          where: {
-            id: lot.id,
-            status: 'open',
-            nextMinBid: { lte: amount },
-            OR: [{ endsAt: null }, { endsAt: { gt: now } }],
-          },
-          data: { highestBid: amount, nextMinBid: amount + lot.minIncrement, bidCount: { increment: 1 } },
+    recordBids: async (
+      lot: { id: string; bidCount: number; minIncrement: bigint },
+      after: { highestBid: bigint; bidCount: number; endsAt: Date | null },
+    ) =>
+      (
+        await db.lot.updateMany({
+          where: { id: lot.id, status: 'open', bidCount: lot.bidCount },
+          data: { ...after, nextMinBid: after.highestBid + lot.minIncrement },
         })
-        .catch((error: unknown) => {
-          if ((error as { code?: unknown }).code === 'P2025') return null;
-          throw error;
-        }),
+      ).count === 1,
 
-    setLotEnd: (lotId: string, endsAt: Date) => db.lot.update({ where: { id: lotId }, data: { endsAt } }),
-
-    createBid: (data: { auctionId: string; lotId: string; userId: string; amount: bigint; createdAt: Date }) =>
-      db.bid.create({ data, include: withUser }),
-
-    findBid: (id: string) => db.bid.findUnique({ where: { id }, include: withUser }),
+    createBids: (data: { id: string; auctionId: string; lotId: string; userId: string; amount: bigint; createdAt: Date }[]) =>
+      db.bid.createMany({ data }),
 
     /** Closes the lot unless it is already closed: true for the one caller that closes it. */
     closeLot: async (lotId: string, status: 'sold' | 'unsold', closedAt: Date) =>

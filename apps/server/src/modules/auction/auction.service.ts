@@ -13,7 +13,8 @@ import { readAuctionState } from './auction-snapshot.js';
 import * as rules from './auction.domain.js';
 import { toAuction, toComment, toLot } from './auction.mappers.js';
 import { createAuctionRepository } from './auction.repository.js';
-import { placeBidInTx } from './bid-placement.js';
+import type { BidResult } from './bid-batch.js';
+import { createBidQueue } from './bid-queue.js';
 import type { BroadcasterRegistry } from './broadcaster-registry.js';
 import { closeOpenLot } from './lot-closing.js';
 import type { LotTimers } from './lot-timers.js';
@@ -63,6 +64,8 @@ export function createAuctionService(d: AuctionServiceDeps) {
 
   /** One transaction; the room events it recorded are broadcast once it has committed. */
   const commit = createCommit(d.db, d.emitter);
+
+  const bids = createBidQueue({ db: d.db, emitter: d.emitter, now, placed: (lot) => followEnd(lot) });
 
   async function snapshot(auctionId: string): Promise<AuctionSnapshot> {
     return {
@@ -187,19 +190,9 @@ export function createAuctionService(d: AuctionServiceDeps) {
       return opened;
     },
 
-    async placeBid(input: CommandPayload<'placeBid'>, caller: Caller) {
-      const auction = await loadAuction(input.auctionId);
-      rules.assertMayBid(auction, caller.userId, caller.isInRoom(auctionRoom(auction.id)));
-      const key = { userId: caller.userId, command: 'placeBid', requestId: input.requestId };
-      const placed = await d.idempotency.run(key, (save) =>
-        commit(async (tx, out) => {
-          const result = await placeBidInTx(tx, out, { auctionId: auction.id, userId: caller.userId, amount: input.amount, at: now() });
-          await save(tx, result);
-          return result;
-        }),
-      );
-      followEnd(placed.lot); // soft close may have moved the end
-      return placed;
+    async placeBid(input: CommandPayload<'placeBid'>, caller: Caller): Promise<BidResult> {
+      const joined = caller.isInRoom(auctionRoom(input.auctionId));
+      return bids.place(input.auctionId, { userId: caller.userId, amount: input.amount, requestId: input.requestId, joined });
     },
 
     async postComment(input: CommandPayload<'postComment'>, caller: Caller): Promise<{ comment: Comment }> {

@@ -1,40 +1,45 @@
-// THE bid step, inside the caller's transaction: take the room's next seq (which serialises writers of the
-// room), apply the bid rule with one conditional UPDATE of the lot, store the bid and its events (and the
-// soft-close extension of a timed lot). Atomic on every provider and across nodes.
-import type { Bid, Lot } from '@bidwire/contract';
+// THE bid step through Prisma (PostgreSQL, MySQL/MariaDB), for a batch of bids on one auction in one
+// transaction: lock the room's seq row (which serialises every writer of the room on every node), read the
+// auction, its open lot, the stored results and the bidders under that lock, decide (bid-batch.ts), then write
+// the accepted bids, their events, the lot, the room's seq and the stored results with one statement each.
+// The lot write is also guarded by the bid count read under the lock: even a writer that skipped the lock
+// could not make two bids win against one highest bid.
 import type { Tx } from '../../db/tx.js';
-import { DomainError, invalidState } from '../../errors.js';
-import { claimSeq, recordEvent, type Outgoing } from '../rooms/room-log.js';
+import { DomainError, notFound } from '../../errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Settled } from '../../lib/keyed-batcher.js';
+import { saveResults, storedResults } from '../idempotency/idempotency.js';
+import { advanceSeq, lockSeq, recordEvents, type Outgoing } from '../rooms/room-log.js';
 import { auctionRoom } from '../rooms/room-names.js';
-import * as rules from './auction.domain.js';
-import { lotFacts, toBid, toLot } from './auction.mappers.js';
+import { decideBids, requestKeyOf, type BidRequest, type BidResult } from './bid-batch.js';
 import { createAuctionRepository } from './auction.repository.js';
 
-export async function placeBidInTx(
+export async function placeBidsInTx(
   tx: Tx,
   out: Outgoing[],
-  { auctionId, userId, amount: value, at }: { auctionId: string; userId: string; amount: number; at: Date },
-): Promise<{ bid: Bid; lot: Lot }> {
+  auctionId: string,
+  requests: BidRequest[],
+  at: Date,
+): Promise<Settled<BidResult>[]> {
   const r = createAuctionRepository(tx);
   const room = auctionRoom(auctionId);
-  const seq = await claimSeq(tx, room);
+  const lastSeq = await lockSeq(tx, room);
+  const auction = await r.auctionFacts(auctionId);
+  if (!auction) throw notFound('Auction'); // rolls back, so no seq row is left for an unknown auction
+  const stored = await storedResults(tx, requests.map(requestKeyOf).filter((k) => k !== null));
   const open = await r.openLotOf(auctionId);
-  const early = rules.bidRejection(open ? lotFacts(open) : null, value, at);
-  if (early || !open) throw early ?? invalidState(rules.MESSAGES.noOpenLot);
-  const amount = BigInt(value);
-  const raised = await r.raiseHighestBid(open, amount, at);
-  if (!raised) {
-    // Someone moved the lot between our read and the write: explain with its current state.
-    const current = await r.findLot(open.id);
-    throw rules.bidRejection(current ? lotFacts(current) : null, value, at) ?? new DomainError('CONFLICT', 'The lot changed; try again.');
+  const users = new Map((await r.publicUsers([...new Set(requests.map((q) => q.userId))])).map((u) => [u.id, u]));
+
+  const { outcomes, writes } = decideBids({ auctionId, lastSeq, auction, open, stored, users }, requests, at, newId);
+  if (writes) {
+    const { lotBefore, lotAfter } = writes;
+    if (!(await r.recordBids(lotBefore, { highestBid: lotAfter.highestBid ?? 0n, bidCount: lotAfter.bidCount, endsAt: lotAfter.endsAt }))) {
+      throw new DomainError('CONFLICT', 'The lot changed; try again.');
+    }
+    await r.createBids(writes.bids);
+    out.push(...(await recordEvents(tx, writes.events)));
+    await advanceSeq(tx, room, writes.lastSeq);
+    await saveResults(tx, writes.saves);
   }
-  const bid = toBid(await r.createBid({ auctionId, lotId: open.id, userId, amount, createdAt: at }));
-  out.push(await recordEvent(tx, room, seq, 'bidPlaced', { auctionId, lotId: open.id, bid, highestBid: value, bidCount: raised.bidCount }));
-  const newEnd = rules.extendedEnd(raised.endsAt, raised.softCloseMs ?? 0, at);
-  if (!newEnd) return { bid, lot: toLot(raised) };
-  const extended = await r.setLotEnd(open.id, newEnd);
-  out.push(
-    await recordEvent(tx, room, await claimSeq(tx, room), 'lotExtended', { auctionId, lotId: open.id, endsAt: newEnd.toISOString() }),
-  );
-  return { bid, lot: toLot(extended) };
+  return outcomes;
 }

@@ -1,7 +1,7 @@
 // Commands that create things honour `requestId`: the first result is stored in the same transaction
 // as the change, and a retry (even a concurrent one) gets that result back and creates nothing.
 import type { Db } from '../../db/client.js';
-import type { Tx } from '../../db/tx.js';
+import type { DbOrTx, Tx } from '../../db/tx.js';
 
 export type SaveResult = (tx: Tx, response: unknown) => Promise<void>;
 
@@ -38,3 +38,26 @@ export function createIdempotency(db: Db) {
   };
 }
 export type Idempotency = ReturnType<typeof createIdempotency>;
+
+/** For writers that handle many requests in one transaction (bid batches). */
+export interface RequestKey {
+  userId: string;
+  command: string;
+  requestId: string;
+}
+export const requestKeyId = (k: RequestKey) => `${k.userId}\u0000${k.command}\u0000${k.requestId}`;
+
+/** The stored first results of these requests, by requestKeyId, read inside the caller's transaction (or outside any). */
+export async function storedResults(tx: DbOrTx, keys: RequestKey[]): Promise<Map<string, unknown>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx.idempotentRequest.findMany({
+    where: { OR: keys.map(({ userId, command, requestId }) => ({ userId, command, requestId })) },
+  });
+  return new Map(rows.map((row) => [requestKeyId(row), JSON.parse(row.response) as unknown]));
+}
+
+/** Stores the first results of these requests in the caller's transaction (one statement). */
+export async function saveResults(tx: Tx, results: { key: RequestKey; response: unknown }[]): Promise<void> {
+  if (results.length === 0) return;
+  await tx.idempotentRequest.createMany({ data: results.map(({ key, response }) => ({ ...key, response: JSON.stringify(response) })) });
+}

@@ -27,6 +27,37 @@ export async function claimSeq(tx: Tx, room: string): Promise<number> {
   return row.seq;
 }
 
+/**
+ * Locks the room's seq row without taking a seq, and answers the last seq handed out. For a writer that
+ * decides how many events it records only after reading under the lock; `advanceSeq` then takes them.
+ */
+export async function lockSeq(tx: Tx, room: string): Promise<number> {
+  const row = await tx.roomSeq.upsert({
+    where: { room },
+    create: { room, seq: 0 },
+    update: { seq: { increment: 0 } },
+    select: { seq: true },
+  });
+  return row.seq;
+}
+
+/** Sets the room's last seq (after lockSeq, to the last seq its events used). */
+export async function advanceSeq(tx: Tx, room: string, to: number): Promise<void> {
+  await tx.roomSeq.update({ where: { room }, data: { seq: to } });
+}
+
+/** A room event as stored in the log, and as it goes out once its transaction has committed. */
+export function roomEvent<K extends RoomEventName>(room: string, seq: number, event: K, body: Body<K>, at: Date) {
+  const payload = { ...body, seq, at: at.toISOString() };
+  return { row: { room, seq, event, payload: JSON.stringify(payload), at }, outgoing: { room, event, payload } satisfies Outgoing };
+}
+
+/** Stores many events of one transaction with one statement. */
+export async function recordEvents(tx: Tx, events: ReturnType<typeof roomEvent>[]): Promise<Outgoing[]> {
+  if (events.length > 0) await tx.roomEvent.createMany({ data: events.map((e) => e.row) });
+  return events.map((e) => e.outgoing);
+}
+
 export async function recordEvent<K extends RoomEventName>(
   tx: Tx,
   room: string,
@@ -35,9 +66,9 @@ export async function recordEvent<K extends RoomEventName>(
   body: Body<K>,
   at: Date = new Date(),
 ): Promise<Outgoing> {
-  const payload = { ...body, seq, at: at.toISOString() };
-  await tx.roomEvent.create({ data: { room, seq, event, payload: JSON.stringify(payload), at } });
-  return { room, event, payload };
+  const { row, outgoing } = roomEvent(room, seq, event, body, at);
+  await tx.roomEvent.create({ data: row });
+  return outgoing;
 }
 
 /** claimSeq + recordEvent, for transactions that write one event. */
