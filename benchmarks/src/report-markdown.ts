@@ -40,6 +40,10 @@ export function renderMarkdown(r: RunResults): string {
   for (const x of r.raw) {
     out.push(`| raw SQL ceiling, ${x.database}${x.connections > 1 ? ` (${x.connections} connections)` : ''} | ${x.bidsPerSecond.toLocaleString('en-US')} | 1.00× | — | — | — | — | — |`);
   }
+  out.push(
+    '',
+    'The raw SQL ceiling runs the bid statements as one transaction per bid. Bidwire puts the bids that arrive while a transaction commits into the next one (group commit), so with several bids in flight it can pass that ceiling.',
+  );
   if (!r.postgres.ran) out.push('', `PostgreSQL: ${r.postgres.message}`);
   out.push('');
   out.push('**Idle authenticated connections** (server VmRSS after a full GC):');

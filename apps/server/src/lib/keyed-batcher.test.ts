@@ -23,20 +23,24 @@ const tick = async () => {
 };
 
 describe('keyed batcher', () => {
-  it('batches, in arrival order, the requests of one event-loop turn, then the ones that arrived meanwhile', async () => {
+  it('runs the first request at once, then batches in arrival order the requests that arrived meanwhile', async () => {
     const { batches, run } = controlledRun();
     const batcher = createKeyedBatcher(run, 100);
-    const results = [1, 2].map((n) => batcher.submit('a', n));
-    await tick();
-    expect(batches.map((b) => b.requests)).toEqual([[1, 2]]);
-    results.push(...[3, 4, 5].map((n) => batcher.submit('a', n)));
+    const results = [1, 2, 3].map((n) => batcher.submit('a', n));
+    expect(batches.map((b) => b.requests)).toEqual([[1]]); // no waiting for company when the key is quiet
+    results.push(...[4, 5].map((n) => batcher.submit('a', n)));
     await tick();
     expect(batches).toHaveLength(1); // one batch at a time per key
     batches[0]!.release();
     await tick();
-    expect(batches.map((b) => b.requests)).toEqual([[1, 2], [3, 4, 5]]);
+    expect(batches.map((b) => b.requests)).toEqual([[1], [2, 3, 4, 5]]);
     batches[1]!.release();
     expect(await Promise.all(results)).toEqual(['a:1', 'a:2', 'a:3', 'a:4', 'a:5']);
+    await tick();
+    const later = batcher.submit('a', 6); // the key went quiet: at once again
+    expect(batches.map((b) => b.requests)).toEqual([[1], [2, 3, 4, 5], [6]]);
+    batches[2]!.release();
+    expect(await later).toBe('a:6');
   });
 
   it('keeps keys independent: a slow key does not hold back another', async () => {
@@ -53,13 +57,13 @@ describe('keyed batcher', () => {
   it('caps a batch at maxBatch', async () => {
     const { batches, run } = controlledRun();
     const batcher = createKeyedBatcher(run, 2);
-    const results = [1, 2, 3, 4, 5].map((n) => batcher.submit('a', n));
-    for (let i = 0; i < 3; i++) {
+    const results = [1, 2, 3, 4, 5, 6].map((n) => batcher.submit('a', n));
+    for (let i = 0; i < 4; i++) {
       await tick();
       batches[i]?.release();
     }
     await Promise.all(results);
-    expect(batches.map((b) => b.requests)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(batches.map((b) => b.requests)).toEqual([[1], [2, 3], [4, 5], [6]]);
   });
 
   it('settles each request with its own outcome, and fails the whole batch when the run throws', async () => {

@@ -27,11 +27,11 @@ export function createKeyedBatcher<Q, R>(
   const queues = new Map<string, Pending<Q, R>[]>();
 
   async function drain(key: string, queue: Pending<Q, R>[]): Promise<void> {
-    while (queue.length > 0) {
-      // One turn of the event loop first: requests already received (I/O not yet handled) join this batch.
-      // Without it a batch that completes through promises alone (SQLite is synchronous underneath) would
-      // never let another request in, and every batch would hold one request.
-      await new Promise((resolve) => setImmediate(resolve));
+    // The first request after a quiet spell runs at once (no added latency). After each batch, one turn of the
+    // event loop: requests already received but not yet handled (I/O) join the next batch. Without it, a batch
+    // that completes through promises alone (SQLite is synchronous underneath) would never let another request
+    // in, and every batch would hold one request.
+    do {
       const batch = queue.splice(0, maxBatch);
       let outcomes: Settled<R>[];
       try {
@@ -45,7 +45,8 @@ export function createKeyedBatcher<Q, R>(
         if (outcome.ok) p.resolve(outcome.value);
         else p.reject(outcome.error);
       });
-    }
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (queue.length > 0);
     queues.delete(key);
   }
 
