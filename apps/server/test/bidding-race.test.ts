@@ -114,7 +114,11 @@ describe('bids that arrive together (one transaction carries them)', () => {
   it('answers each bid of a mixed burst on its own: refusals of every kind, twins, acceptances in arrival order', async () => {
     await using t = await startServer();
     const [owner, outsider, twinUser, ...bidders] = await signInMany(t, 3 + 10);
-    const { auctionId, lot } = await createLiveAuctionWithLot(owner!, { startingPrice: STARTING_PRICE });
+    // Every optional lot field set (a timed lot ending in an hour), so the answers show each column read back.
+    const { auctionId, lot } = await createLiveAuctionWithLot(owner!, {
+      startingPrice: STARTING_PRICE,
+      lotFields: { description: 'Grade I, 2026 harvest', weight: 1.25, marketPrice: 90_000, durationMs: 3_600_000 },
+    });
     const clients = await joinAll(bidders, auctionId);
     const [twin] = await joinAll([twinUser!], auctionId);
     const ownerClient = await owner!.connect();
@@ -138,6 +142,8 @@ describe('bids that arrive together (one transaction carries them)', () => {
     expect(rising.map((r) => [r.bid.amount, r.lot.bidCount, r.lot.highestBid])).toEqual(
       rising.map((_, i) => [STARTING_PRICE + i * 10, i + 1, STARTING_PRICE + i * 10]),
     );
+    // The lot in each answer is the opened lot, read back field by field, with the bid applied.
+    expect(rising.at(-1)!.lot).toEqual({ ...lot, highestBid: rising.at(-1)!.bid.amount, bidCount: rising.length });
     expect(await sent.tooLow).toMatchObject({ code: 'BID_TOO_LOW' });
     const twins = await Promise.all(sent.twins);
     expect(new Set(twins.map((r) => r.bid.id)).size).toBe(1);

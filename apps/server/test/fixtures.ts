@@ -19,7 +19,14 @@ export interface LiveAuction {
 /** Creates an auction as `owner`, starts it and opens one lot. */
 export async function createLiveAuctionWithLot(
   owner: TestUser,
-  opts: { title?: string; product?: string; startingPrice?: number; minIncrement?: number } = {},
+  opts: {
+    title?: string;
+    product?: string;
+    startingPrice?: number;
+    minIncrement?: number;
+    /** Optional lot fields (a timed lot with durationMs). */
+    lotFields?: { description?: string; weight?: number; marketPrice?: number; durationMs?: number; softCloseMs?: number };
+  } = {},
 ): Promise<LiveAuction> {
   const auction = await owner.rest.createAuction({ body: { title: opts.title ?? 'Test auction' } });
   const ownerClient = await owner.connect();
@@ -29,6 +36,7 @@ export async function createLiveAuctionWithLot(
     product: opts.product ?? 'Saffron, 1 kg',
     startingPrice: opts.startingPrice ?? 100,
     minIncrement: opts.minIncrement ?? 1,
+    ...opts.lotFields,
   });
   return { auctionId: auction.id, lot, ownerClient };
 }

@@ -19,7 +19,9 @@ const LOCK = {
   text: `INSERT INTO "RoomSeq" ("room", "seq") VALUES ($1, 0) ON CONFLICT ("room") DO UPDATE SET "seq" = "RoomSeq"."seq" RETURNING "seq"`,
 };
 
-// Money as text (BIGINT exceeds JSON's safe range in general) and times as text (timestamp without zone, UTC).
+// Money as text (BIGINT exceeds JSON's safe range in general); times (timestamp without zone, UTC) as ISO-8601
+// text with an explicit Z, whatever the session's DateStyle.
+const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const READ = {
   name: 'bidwire_bid_read',
   text: `SELECT
@@ -27,7 +29,7 @@ const READ = {
   (SELECT json_build_object('id', "id", 'auctionId', "auctionId", 'product', "product", 'description', "description",
       'weight', "weight", 'startingPrice', "startingPrice"::text, 'minIncrement', "minIncrement"::text,
       'marketPrice', "marketPrice"::text, 'status', "status", 'highestBid', "highestBid"::text, 'bidCount', "bidCount",
-      'softCloseMs', "softCloseMs", 'endsAt', "endsAt"::text, 'openedAt', "openedAt"::text, 'closedAt', "closedAt"::text)
+      'softCloseMs', "softCloseMs", 'endsAt', ${iso('"endsAt"')}, 'openedAt', ${iso('"openedAt"')}, 'closedAt', ${iso('"closedAt"')})
     FROM "Lot" WHERE "auctionId" = $1 AND "status" = 'open' LIMIT 1) AS lot,
   (SELECT coalesce(json_agg(json_build_object('id', "id", 'name', "name", 'avatarUrl', "avatarUrl")), '[]')
     FROM "User" WHERE "id" = ANY($2::text[])) AS users,
@@ -56,8 +58,7 @@ const WRITE = {
   SELECT count(*)::int AS written FROM lot`,
 };
 
-/** Times as PostgreSQL prints a timestamp without zone (UTC here), or null. */
-const fromDb = (v: string | null) => (v === null ? null : new Date(`${v.replace(' ', 'T')}Z`));
+const fromDb = (v: string | null) => (v === null ? null : new Date(v));
 const toDb = (d: Date | null) => (d === null ? null : d.toISOString());
 const bigOrNull = (v: string | null) => (v === null ? null : BigInt(v));
 
