@@ -1,18 +1,11 @@
 // Prisma queries of the live-auction domain. Takes the database or a transaction client.
 import type { DbOrTx } from '../../db/tx.js';
+import { afterCursor, paged } from '../../lib/paged.js';
 import { publicUserSelect } from './auction.mappers.js';
+import type { LotWrite } from './bid-batch.js';
 
 const withOwner = { owner: publicUserSelect } as const;
 const withUser = { user: publicUserSelect } as const;
-
-/** Cursor pagination: fetch one extra row to know whether there is a next page. */
-async function paged<T extends { id: string }>(limit: number, fetch: (take: number) => Promise<T[]>) {
-  const rows = await fetch(limit + 1);
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
-}
-const cursorArgs = (cursor: string | undefined): { cursor?: { id: string }; skip?: number } =>
-  cursor ? { cursor: { id: cursor }, skip: 1 } : {};
 
 export function createAuctionRepository(db: DbOrTx) {
   return {
@@ -43,7 +36,7 @@ export function createAuctionRepository(db: DbOrTx) {
           where: status ? { status } : {},
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
           take,
-          ...cursorArgs(cursor),
+          ...afterCursor(cursor),
           include: withOwner,
         }),
       ),
@@ -71,20 +64,9 @@ export function createAuctionRepository(db: DbOrTx) {
 
     publicUsers: (ids: string[]) => db.user.findMany({ where: { id: { in: ids } }, ...publicUserSelect }),
 
-    /**
-     * Writes the lot's state after a batch of accepted bids, only if the lot is still open and no other bid
-     * was counted since it was read (`bidCount`): true when written.
-     */
-    recordBids: async (
-      lot: { id: string; bidCount: number; minIncrement: bigint },
-      after: { highestBid: bigint; bidCount: number; endsAt: Date | null },
-    ) =>
-      (
-        await db.lot.updateMany({
-          where: { id: lot.id, status: 'open', bidCount: lot.bidCount },
-          data: { ...after, nextMinBid: after.highestBid + lot.minIncrement },
-        })
-      ).count === 1,
+    /** Writes the lot after a batch of accepted bids if it is still open and its bid count unchanged: true when written. */
+    recordBids: async ({ id, readBidCount, ...data }: LotWrite) =>
+      (await db.lot.updateMany({ where: { id, status: 'open', bidCount: readBidCount }, data })).count === 1,
 
     createBids: (data: { id: string; auctionId: string; lotId: string; userId: string; amount: bigint; createdAt: Date }[]) =>
       db.bid.createMany({ data }),
@@ -108,7 +90,7 @@ export function createAuctionRepository(db: DbOrTx) {
 
     listLots: (auctionId: string, cursor: string | undefined, limit: number) =>
       paged(limit, (take) =>
-        db.lot.findMany({ where: { auctionId }, orderBy: [{ openedAt: 'asc' }, { id: 'asc' }], take, ...cursorArgs(cursor) }),
+        db.lot.findMany({ where: { auctionId }, orderBy: [{ openedAt: 'asc' }, { id: 'asc' }], take, ...afterCursor(cursor) }),
       ),
 
     listBids: (lotId: string, cursor: string | undefined, limit: number) =>
@@ -117,14 +99,14 @@ export function createAuctionRepository(db: DbOrTx) {
           where: { lotId },
           orderBy: [{ amount: 'desc' }, { id: 'desc' }],
           take,
-          ...cursorArgs(cursor),
+          ...afterCursor(cursor),
           include: withUser,
         }),
       ),
 
     listWinnings: (userId: string, cursor: string | undefined, limit: number) =>
       paged(limit, (take) =>
-        db.winning.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take, ...cursorArgs(cursor) }),
+        db.winning.findMany({ where: { userId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take, ...afterCursor(cursor) }),
       ),
 
   };

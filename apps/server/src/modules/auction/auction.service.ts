@@ -65,7 +65,7 @@ export function createAuctionService(d: AuctionServiceDeps) {
   /** One transaction; the room events it recorded are broadcast once it has committed. */
   const commit = createCommit(d.db, d.emitter);
 
-  const bids = createBidQueue({ db: d.db, emitter: d.emitter, now, placed: (lot) => followEnd(lot) });
+  const bids = createBidQueue({ db: d.db, emitter: d.emitter, now, placed: followEnd });
 
   async function snapshot(auctionId: string): Promise<AuctionSnapshot> {
     return {

@@ -48,11 +48,19 @@ export interface BidRow {
   createdAt: Date;
 }
 
+/** The lot after the accepted bids, written only while its bid count is still the one read (`readBidCount`). */
+export interface LotWrite {
+  id: string;
+  readBidCount: number;
+  highestBid: bigint;
+  nextMinBid: bigint;
+  bidCount: number;
+  endsAt: Date | null;
+}
+
 /** What the store writes when at least one bid was accepted. */
 export interface BatchWrites {
-  /** The lot as read (its bidCount guards the write) and as it is after the accepted bids. */
-  lotBefore: LotRow;
-  lotAfter: LotRow;
+  lot: LotWrite;
   bids: BidRow[];
   events: ReturnType<typeof roomEvent>[];
   /** The room's last seq after the batch's events. */
@@ -106,8 +114,17 @@ export function decideBids(
   };
 
   const outcomes = requests.map(decide);
-  const writes = open && lot && bids.length > 0 ? { lotBefore: open, lotAfter: rowAfter(open, lot), bids, events, lastSeq: seq, saves } : null;
-  return { outcomes, writes };
+  if (!open || !lot || lot.highestBid === null || bids.length === 0) return { outcomes, writes: null };
+  const highestBid = BigInt(lot.highestBid);
+  const write: LotWrite = {
+    id: open.id,
+    readBidCount: open.bidCount,
+    highestBid,
+    nextMinBid: highestBid + open.minIncrement,
+    bidCount: lot.bidCount,
+    endsAt: lot.endsAt,
+  };
+  return { outcomes, writes: { lot: write, bids, events, lastSeq: seq, saves } };
 }
 
 /** The lot's row once the bids so far are applied. */

@@ -32,10 +32,7 @@ export async function placeBidsInTx(
 
   const { outcomes, writes } = decideBids({ auctionId, lastSeq, auction, open, stored, users }, requests, at, newId);
   if (writes) {
-    const { lotBefore, lotAfter } = writes;
-    if (!(await r.recordBids(lotBefore, { highestBid: lotAfter.highestBid ?? 0n, bidCount: lotAfter.bidCount, endsAt: lotAfter.endsAt }))) {
-      throw new DomainError('CONFLICT', 'The lot changed; try again.');
-    }
+    if (!(await r.recordBids(writes.lot))) throw new DomainError('CONFLICT', 'The lot changed; try again.');
     await r.createBids(writes.bids);
     out.push(...(await recordEvents(tx, writes.events)));
     await advanceSeq(tx, room, writes.lastSeq);

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { DomainError } from '../../errors.js';
 import { createKeyedBatcher, type Settled } from '../../lib/keyed-batcher.js';
 import type { EventEmitterPort } from '../../realtime/emitter.js';
-import { requestKeyId, storedResults } from '../idempotency/idempotency.js';
+import { storedResult } from '../idempotency/idempotency.js';
 import { requestKeyOf, type BidRequest, type BidResult } from './bid-batch.js';
 import { createBidStore } from './bid-store.js';
 
@@ -54,7 +54,7 @@ export function createBidQueue(d: BidQueueDeps) {
   /** A bid whose own transaction failed: a twin with its requestId may have committed the first result. */
   async function settleAlone(q: BidRequest, error: unknown): Promise<Settled<BidResult>> {
     const key = requestKeyOf(q);
-    const prior = key && (await storedResults(d.db, [key])).get(requestKeyId(key));
+    const prior = key && (await storedResult(d.db, key));
     return prior ? { ok: true, value: prior as BidResult } : { ok: false, error };
   }
 

@@ -135,12 +135,11 @@ export async function placeBidsPostgres(
       await client.query('COMMIT');
       return { outcomes, out: [] };
     }
-    const { lotBefore, lotAfter, bids, events, saves } = writes;
-    const highest = lotAfter.highestBid ?? 0n;
+    const { lot: write, bids, events, saves } = writes;
     const written = await client.query<{ written: number }>({
       ...WRITE,
       values: [
-        highest.toString(), (highest + lotBefore.minIncrement).toString(), lotAfter.bidCount, toDb(lotAfter.endsAt), lotBefore.id, lotBefore.bidCount,
+        write.highestBid.toString(), write.nextMinBid.toString(), write.bidCount, toDb(write.endsAt), write.id, write.readBidCount,
         bids.map((b) => b.id), bids.map((b) => b.auctionId), bids.map((b) => b.lotId), bids.map((b) => b.userId),
         bids.map((b) => b.amount.toString()), bids.map((b) => toDb(b.createdAt)),
         events.map(() => newId()), events.map((e) => e.row.room), events.map((e) => e.row.seq), events.map((e) => e.row.event),

@@ -102,9 +102,8 @@ export function placeBidsSqlite(
 
   const { outcomes, writes } = decideBids(state, requests, at, newId);
   if (!writes) return { outcomes, out: [] };
-  const { lotBefore, lotAfter } = writes;
-  const highest = lotAfter.highestBid ?? 0n;
-  const changed = s.recordBids.run(highest, highest + lotBefore.minIncrement, lotAfter.bidCount, toDb(lotAfter.endsAt), lotBefore.id, lotBefore.bidCount);
+  const { lot } = writes;
+  const changed = s.recordBids.run(lot.highestBid, lot.nextMinBid, lot.bidCount, toDb(lot.endsAt), lot.id, lot.readBidCount);
   if (changed.changes !== 1) throw new DomainError('CONFLICT', 'The lot changed; try again.');
   for (const b of writes.bids) s.insertBid.run(b.id, b.auctionId, b.lotId, b.userId, b.amount, toDb(b.createdAt));
   for (const { row } of writes.events) s.insertEvent.run(newId(), row.room, row.seq, row.event, row.payload, toDb(row.at));

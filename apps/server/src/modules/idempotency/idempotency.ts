@@ -6,12 +6,7 @@ import type { DbOrTx, Tx } from '../../db/tx.js';
 export type SaveResult = (tx: Tx, response: unknown) => Promise<void>;
 
 export function createIdempotency(db: Db) {
-  const find = async (userId: string, command: string, requestId: string) => {
-    const row = await db.idempotentRequest.findUnique({
-      where: { userId_command_requestId: { userId, command, requestId } },
-    });
-    return row ? (JSON.parse(row.response) as unknown) : undefined;
-  };
+  const find = async (userId: string, command: string, requestId: string) => storedResult(db, { userId, command, requestId });
 
   return {
     async run<T>(
@@ -47,13 +42,19 @@ export interface RequestKey {
 }
 export const requestKeyId = (k: RequestKey) => `${k.userId}\u0000${k.command}\u0000${k.requestId}`;
 
-/** The stored first results of these requests, by requestKeyId, read inside the caller's transaction (or outside any). */
-export async function storedResults(tx: DbOrTx, keys: RequestKey[]): Promise<Map<string, unknown>> {
+/** The stored first results of these requests, by requestKeyId, read inside the caller's transaction. */
+export async function storedResults(tx: Tx, keys: RequestKey[]): Promise<Map<string, unknown>> {
   if (keys.length === 0) return new Map();
   const rows = await tx.idempotentRequest.findMany({
     where: { OR: keys.map(({ userId, command, requestId }) => ({ userId, command, requestId })) },
   });
   return new Map(rows.map((row) => [requestKeyId(row), JSON.parse(row.response) as unknown]));
+}
+
+/** The stored first result of one request, if any. */
+export async function storedResult(db: DbOrTx, key: RequestKey): Promise<unknown> {
+  const row = await db.idempotentRequest.findUnique({ where: { userId_command_requestId: key } });
+  return row ? (JSON.parse(row.response) as unknown) : undefined;
 }
 
 /** Stores the first results of these requests in the caller's transaction (one statement). */

@@ -16,12 +16,17 @@ type Body<K extends RoomEventName> = Omit<EventPayload<K>, 'seq' | 'at' | 'repla
  * Takes the room's next seq. Call it first in a transaction: on PostgreSQL/MySQL it also locks the
  * room's row, so every writer of a room takes its locks in the same order.
  */
-export async function claimSeq(tx: Tx, room: string): Promise<number> {
+export function claimSeq(tx: Tx, room: string): Promise<number> {
+  return bumpSeq(tx, room, 1);
+}
+
+/** Adds `by` to the room's seq (creating the row) and answers the result; the row stays locked until commit. */
+async function bumpSeq(tx: Tx, room: string, by: 0 | 1): Promise<number> {
   // An upsert with only the unique key in `where` runs as one native INSERT … ON CONFLICT DO UPDATE.
   const row = await tx.roomSeq.upsert({
     where: { room },
-    create: { room, seq: 1 },
-    update: { seq: { increment: 1 } },
+    create: { room, seq: by },
+    update: { seq: { increment: by } },
     select: { seq: true },
   });
   return row.seq;
@@ -31,14 +36,8 @@ export async function claimSeq(tx: Tx, room: string): Promise<number> {
  * Locks the room's seq row without taking a seq, and answers the last seq handed out. For a writer that
  * decides how many events it records only after reading under the lock; `advanceSeq` then takes them.
  */
-export async function lockSeq(tx: Tx, room: string): Promise<number> {
-  const row = await tx.roomSeq.upsert({
-    where: { room },
-    create: { room, seq: 0 },
-    update: { seq: { increment: 0 } },
-    select: { seq: true },
-  });
-  return row.seq;
+export function lockSeq(tx: Tx, room: string): Promise<number> {
+  return bumpSeq(tx, room, 0);
 }
 
 /** Sets the room's last seq (after lockSeq, to the last seq its events used). */
