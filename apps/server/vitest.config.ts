@@ -7,8 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { isReachable, MYSQL_ADMIN_URL, POSTGRES_ADMIN_URL, type TestDbProvider } from './test/support/test-database.js';
 
-const src = (pkg: string) => fileURLToPath(new URL(`../../packages/${pkg}/src/index.ts`, import.meta.url));
-const alias = { '@bidwire/contract': src('contract'), '@bidwire/sdk': src('sdk') };
+const src = (pkg: string, entry = 'index.ts') => fileURLToPath(new URL(`../../packages/${pkg}/src/${entry}`, import.meta.url));
+// Exact names: a prefix alias would turn '@bidwire/sdk/testing' into a path inside sdk/src/index.ts.
+const alias = [
+  { find: /^@bidwire\/contract$/, replacement: src('contract') },
+  { find: /^@bidwire\/sdk$/, replacement: src('sdk') },
+  { find: /^@bidwire\/sdk\/testing$/, replacement: src('sdk', 'testing/index.ts') },
+];
 const common = { environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 } as const;
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,6 +35,15 @@ async function redisAnswers(): Promise<boolean> {
     await client.quit().catch(() => undefined);
   }
 }
+/**
+ * Files whose subject never reaches the database (the docs, the web app's static files, validation before any
+ * handler, the socket protocol, CORS, the clock, transport back-pressure): run once, in the sqlite project,
+ * instead of once per provider. Everything that stores or reads data runs on every provider.
+ */
+const PROVIDER_NEUTRAL = ['docs', 'docs.browser', 'web-app', 'validation', 'validation-rest', 'protocol', 'origins', 'contract-version', 'clock', 'slow-consumer'].map(
+  (name) => `test/${name}.test.ts`,
+);
+
 const reachable = async (p: Project) => (p === 'redis' ? (await redisAnswers()) && (await isReachable('postgresql')) : isReachable(p));
 
 export default defineConfig(async () => {
@@ -50,7 +64,7 @@ export default defineConfig(async () => {
           // Unit tests of the sources and the SQLite-specific database tests run once, in the sqlite project.
           include: project === 'sqlite' ? ['src/**/*.test.ts', 'test/**/*.test.ts'] : ['test/**/*.test.ts'],
           // Several server processes on PostgreSQL + Redis: only in the redis project.
-          exclude: project === 'redis' ? [] : ['test/multi-node/**'],
+          exclude: [...(project === 'redis' ? [] : ['test/multi-node/**']), ...(project === 'sqlite' ? [] : PROVIDER_NEUTRAL)],
           // The redis project: the whole suite in multi-node mode (Redis adapter and shared state) on PostgreSQL.
           env:
             project === 'redis'

@@ -1,5 +1,8 @@
 // The baseline: a bare Socket.IO server with the same engine settings as Bidwire and nothing else —
-// no auth check, no validation, no database: `joinAuction` joins a room, `placeBid` rebroadcasts and acks.
+// no auth check, no validation, no database: `joinAuction` joins a room (and answers the room's last seq and
+// its last 50 bids, as Bidwire's snapshot has them),
+// `placeBid` rebroadcasts and acks, `resync` answers the room's events after a seq from memory (the last
+// LOG_KEPT per room: the reconnect storm's equivalent of Bidwire's room log, without a database).
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { FromServer, ToServer } from './protocol.js';
@@ -9,11 +12,19 @@ const http = createServer();
 // Same options as apps/server/src/realtime/socket-server.ts (64 KB cap, no client bundle).
 const io = new Server(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
 let bidCount = 0;
+const LOG_KEPT = 500;
+const RECENT = 50;
+const logs = new Map<string, { event: 'bidPlaced'; payload: { seq: number; bid: unknown } }[]>();
 
 io.on('connection', (socket) => {
   socket.on('joinAuction', (p: { auctionId: string }, ack?: (r: unknown) => void) => {
     void socket.join(`auction:${p.auctionId}`);
-    ack?.({ ok: true, data: {} });
+    const log = logs.get(p.auctionId) ?? [];
+    ack?.({ ok: true, data: { seq: log.at(-1)?.payload.seq ?? 0, recentBids: log.slice(-RECENT).reverse().map((e) => e.payload.bid) } });
+  });
+  socket.on('resync', (p: { room: { id: string }; afterSeq: number }, ack?: (r: unknown) => void) => {
+    const events = (logs.get(p.room.id) ?? []).filter((e) => e.payload.seq > p.afterSeq);
+    ack?.({ ok: true, data: { events, hasMore: false, nextAfterSeq: events.at(-1)?.payload.seq ?? p.afterSeq } });
   });
   socket.on('placeBid', (p: { auctionId: string; amount: number }, ack?: (r: unknown) => void) => {
     bidCount++;
@@ -27,15 +38,12 @@ io.on('connection', (socket) => {
       amount: p.amount,
       createdAt: at,
     };
-    io.to(`auction:${p.auctionId}`).emit('bidPlaced', {
-      auctionId: p.auctionId,
-      lotId: bid.lotId,
-      bid,
-      highestBid: p.amount,
-      bidCount,
-      seq: bidCount,
-      at,
-    });
+    const payload = { auctionId: p.auctionId, lotId: bid.lotId, bid, highestBid: p.amount, bidCount, seq: bidCount, at };
+    io.to(`auction:${p.auctionId}`).emit('bidPlaced', payload);
+    const log = logs.get(p.auctionId) ?? [];
+    log.push({ event: 'bidPlaced', payload });
+    if (log.length > LOG_KEPT) log.shift();
+    logs.set(p.auctionId, log);
     ack?.({ ok: true, data: { bid } });
   });
 });
@@ -54,6 +62,9 @@ process.on('message', (msg: ToServer) => {
   else if (msg.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
     send({ type: 'reply', id: msg.id, value: process.memoryUsage().rss });
+  } else if (msg.type === 'heap') {
+    (globalThis as { gc?: () => void }).gc?.();
+    send({ type: 'reply', id: msg.id, value: process.memoryUsage().heapUsed });
   } else if (msg.type === 'countBids') send({ type: 'reply', id: msg.id, value: bidCount });
   else send({ type: 'reply', id: msg.id, value: 0 });
 });

@@ -5,11 +5,12 @@ import WebSocket from 'ws';
 export interface AckResponse {
   ok: boolean;
   data?: unknown;
-  error?: { code: string; message: string };
+  error?: { code: string; message: string; details?: unknown };
 }
 
 export class BenchSocket {
-  private readonly acks = new Map<number, (res: AckResponse) => void>();
+  /** Ack callbacks; the second argument is the ack frame's length in characters (≈ bytes on the wire). */
+  private readonly acks = new Map<number, (res: AckResponse, frameChars: number) => void>();
   private nextAckId = 0;
   /** Every `42…` frame (an event) as received, unparsed: listeners pick what they need. */
   onEvent: ((frame: string) => void) | undefined;
@@ -50,13 +51,13 @@ export class BenchSocket {
         socket.closed = true;
         clearTimeout(timer);
         if (!connected) reject(new Error('closed before connect'));
-        for (const ack of socket.acks.values()) ack({ ok: false, error: { code: 'DISCONNECTED', message: 'closed' } });
+        for (const ack of socket.acks.values()) ack({ ok: false, error: { code: 'DISCONNECTED', message: 'closed' } }, 0);
         socket.acks.clear();
       });
     });
   }
 
-  emit(event: string, payload: unknown, ack?: (res: AckResponse) => void): void {
+  emit(event: string, payload: unknown, ack?: (res: AckResponse, frameChars: number) => void): void {
     if (!ack) {
       this.ws.send(`42${JSON.stringify([event, payload])}`);
       return;
@@ -85,7 +86,7 @@ export class BenchSocket {
       if (!ack) return;
       this.acks.delete(id);
       const args = JSON.parse(frame.slice(i)) as unknown[];
-      ack(args[0] as AckResponse);
+      ack(args[0] as AckResponse, frame.length);
     }
   }
 }

@@ -1,22 +1,29 @@
-// A load-generating child process: runs one job (viewers, bidders or idle connections) sent by the
-// orchestrator over IPC, reports `ready`, runs on `go`, and sends its raw measurements on `stop`.
+// A load-generating child process: runs one job (viewers, bidders, idle connections, a timeSync prober or a
+// resync flooder) sent by the orchestrator over IPC, reports `ready`, runs on `go`, and sends its raw
+// measurements on `stop`.
 import { BenchSocket, intField } from './bench-socket.js';
-import type { BiddersJob, BiddersResult, FromWorker, IdleJob, Job, ToWorker, ViewersJob, ViewersResult } from './protocol.js';
+import type {
+  BiddersJob, BiddersResult, FromWorker, IdleJob, Job, ProberJob, ProberResult, ResyncFloodJob, ResyncFloodResult, StormJob, StormResult, ToWorker, ViewersJob, ViewersResult,
+} from './protocol.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nowMs, pool } from './util.js';
 
 const send = (msg: FromWorker) => process.send?.(msg);
+/** This process's event-loop delay, from the job's start: a saturated generator is reported, not hidden. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+const loopLagP99Ms = () => Math.round(loopDelay.percentile(99) / 1e4) / 100;
 const CONNECT_CONCURRENCY = 64;
 
 /** Connects one socket per token; failures are counted, not fatal. */
-async function connectAll(url: string, tokens: string[], concurrency: number, each?: (s: BenchSocket) => Promise<void>) {
+async function connectAll(url: string, tokens: string[], concurrency: number, each?: (s: BenchSocket, index: number) => Promise<void>) {
   const started = nowMs();
   let failed = 0;
   let firstError: string | undefined;
-  const sockets = await pool(tokens, concurrency, async (token) => {
+  const sockets = await pool(tokens, concurrency, async (token, index) => {
     let s: BenchSocket | undefined;
     try {
       s = await BenchSocket.connect(url, token);
-      if (each) await each(s);
+      if (each) await each(s, index);
       return s;
     } catch (error) {
       s?.close();
@@ -28,8 +35,9 @@ async function connectAll(url: string, tokens: string[], concurrency: number, ea
   return { sockets: sockets.filter((s): s is BenchSocket => s !== undefined), failed, firstError, connectMs: nowMs() - started };
 }
 
-const joiner = (auctionId: string) => async (s: BenchSocket) => {
-  const res = await s.request('joinAuction', { auctionId });
+/** Joins `auctionId`, or each socket's own auction when `auctionIds` is given (many auctions). */
+const joiner = (auctionId: string, auctionIds?: string[]) => async (s: BenchSocket, index: number) => {
+  const res = await s.request('joinAuction', { auctionId: auctionIds?.[index] ?? auctionId });
   if (!res.ok) throw new Error(`joinAuction refused: ${res.error?.code} ${res.error?.message}`);
 };
 
@@ -38,7 +46,7 @@ async function runViewers(job: ViewersJob, control: Control) {
   const sizes: ViewersResult['sizes'] = {};
   const wanted = new Set(job.sizeAt ?? []);
   let total = 0;
-  const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId));
+  const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId, job.auctionIds));
   const perViewer = new Array<number>(conn.sockets.length).fill(0);
   conn.sockets.forEach((s, i) => {
     s.onEvent = (frame) => {
@@ -75,13 +83,14 @@ async function runViewers(job: ViewersJob, control: Control) {
     perViewer,
     sizes,
     disconnects: conn.sockets.filter((s) => s.closed).length,
+    loopLagP99Ms: loopLagP99Ms(),
   };
   for (const s of conn.sockets) s.close();
   return result;
 }
 
 async function runBidders(job: BiddersJob, control: Control): Promise<BiddersResult> {
-  const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId));
+  const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId, job.auctionIds));
   if (conn.sockets.length === 0) throw new Error(`no bidder could connect: ${conn.firstError}`);
   send({ type: 'ready', connectMs: conn.connectMs, failed: conn.failed, ...(conn.firstError ? { firstError: conn.firstError } : {}) });
   await control.go;
@@ -89,7 +98,9 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
   const bids: BiddersResult['bids'] = [];
   const rejections: Record<string, number> = {};
   let amount = job.startAmount;
+  let sentCount = 0;
   let accepted = 0;
+  const step = job.amountStep ?? 1;
   let next = 0;
   const startedAt = nowMs();
   const pacing = job.pacing;
@@ -97,13 +108,27 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
   const deadline = startedAt + pacing.durationMs;
 
   const place = (onAck?: () => void) => {
-    const socket = conn.sockets[next++ % conn.sockets.length]!;
-    const mine = amount++;
+    const index = next++ % conn.sockets.length;
+    const socket = conn.sockets[index]!;
+    const mine = amount;
+    amount += step;
+    sentCount++;
+    const auctionId = job.auctionIds?.[index] ?? job.auctionId;
+    const payload = job.maxima && index % 2 === 1
+      ? { auctionId, amount: mine, maxAmount: mine + job.maxima.over }
+      : { auctionId, amount: mine };
     const emitT = nowMs();
-    socket.emit('placeBid', { auctionId: job.auctionId, amount: mine }, (res) => {
+    socket.emit('placeBid', payload, (res) => {
       const ackT = nowMs();
       if (res.ok) accepted++;
       else rejections[res.error?.code ?? 'UNKNOWN'] = (rejections[res.error?.code ?? 'UNKNOWN'] ?? 0) + 1;
+      // An automatic bid may have moved the lot past the next amount: go on from the least it accepts now.
+      // (The bare baseline answers no lot and no details.)
+      const lot = (res.data as { lot?: { highestBid: number | null; minIncrement: number } } | undefined)?.lot;
+      const least = res.ok
+        ? lot && lot.highestBid !== null ? lot.highestBid + lot.minIncrement : undefined
+        : (res.error?.details as { minimumBid?: number } | undefined)?.minimumBid;
+      if (least !== undefined && least > amount) amount = least;
       bids.push([mine, emitT, ackT, res.ok ? 1 : 0, emitT >= measuredFrom ? 1 : 0]);
       onAck?.();
     });
@@ -141,7 +166,7 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
     }
   });
   // Let the last acks arrive.
-  const sent = amount - job.startAmount;
+  const sent = sentCount;
   const until = nowMs() + 10_000;
   while (bids.length < sent && nowMs() < until) await new Promise((r) => setTimeout(r, 20));
   const endedAt = nowMs();
@@ -152,7 +177,7 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
 }
 
 async function runIdle(job: IdleJob, control: Control) {
-  const conn = await connectAll(job.url, job.tokens, job.concurrency);
+  const conn = await connectAll(job.url, job.tokens, job.concurrency, job.auctionId ? joiner(job.auctionId) : undefined);
   send({ type: 'ready', connectMs: conn.connectMs, failed: conn.failed, ...(conn.firstError ? { firstError: conn.firstError } : {}) });
   await control.stopped;
   for (const s of conn.sockets) s.close();
@@ -162,6 +187,103 @@ async function runIdle(job: IdleJob, control: Control) {
     connectMs: conn.connectMs,
     ...(conn.firstError ? { firstError: conn.firstError } : {}),
   };
+}
+
+async function runProber(job: ProberJob, control: Control): Promise<ProberResult> {
+  const socket = await BenchSocket.connect(job.url, job.token);
+  send({ type: 'ready', connectMs: 0, failed: 0 });
+  await control.go;
+  const rtts: number[] = [];
+  let waiting = 0;
+  const timer = setInterval(() => {
+    const sentAt = nowMs();
+    waiting++;
+    socket.emit('timeSync', {}, (res) => {
+      waiting--;
+      if (res.ok) rtts.push(nowMs() - sentAt);
+    });
+  }, job.intervalMs);
+  await control.stopped;
+  clearInterval(timer);
+  socket.close();
+  return { rtts, unanswered: waiting };
+}
+
+async function runResyncFlood(job: ResyncFloodJob, control: Control): Promise<ResyncFloodResult> {
+  const socket = await BenchSocket.connect(job.url, job.token);
+  send({ type: 'ready', connectMs: 0, failed: 0 });
+  await control.go;
+  const pages: ResyncFloodResult['pages'] = [];
+  const refused: Record<string, number> = {};
+  let sent = 0;
+  let waiting = 0;
+  const startedAt = nowMs();
+  // Open loop, like a misbehaving client: the next request goes when it is due, answered or not.
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      if (control.isStopped()) return resolve();
+      const due = Math.floor(((nowMs() - startedAt) / 1000) * job.perSecond);
+      while (sent < due) {
+        const sentAt = nowMs();
+        sent++;
+        waiting++;
+        socket.emit('resync', { room: { type: 'auction', id: job.auctionId }, afterSeq: 0 }, (res, frameChars) => {
+          waiting--;
+          if (res.ok) pages.push([nowMs() - sentAt, frameChars, ((res.data as { events?: unknown[] }).events ?? []).length]);
+          else refused[res.error?.code ?? 'UNKNOWN'] = (refused[res.error?.code ?? 'UNKNOWN'] ?? 0) + 1;
+        });
+      }
+      setTimeout(tick, 5);
+    };
+    tick();
+  });
+  socket.close();
+  return { sent, pages, refused, unanswered: waiting };
+}
+
+async function runStorm(job: StormJob, control: Control): Promise<StormResult> {
+  send({ type: 'ready', connectMs: 0, failed: 0 });
+  await control.go;
+  loopDelay.reset();
+  const startedAt = nowMs();
+  const clients: StormResult['clients'] = [];
+  let resyncedEvents = 0;
+  let firstError: string | undefined;
+  const sockets: BenchSocket[] = [];
+  const room = { type: 'auction', id: job.auctionId };
+  await pool(job.tokens, job.inflight, async (token) => {
+    const times: [number, number, number] = [NaN, NaN, NaN];
+    clients.push(times);
+    try {
+      const s = await BenchSocket.connect(job.url, token, 60_000);
+      sockets.push(s);
+      times[0] = nowMs();
+      const joined = await s.request('joinAuction', { auctionId: job.auctionId });
+      if (!joined.ok) throw new Error(`joinAuction refused: ${joined.error?.code} ${joined.error?.message}`);
+      times[1] = nowMs();
+      // As the SDK does after a reconnection: the room's events after the last seq seen, page by page.
+      let last = job.afterSeq;
+      while (last < job.untilSeq) {
+        const res = await s.request('resync', { room, afterSeq: last });
+        if (!res.ok) throw new Error(`resync refused: ${res.error?.code} ${res.error?.message}`);
+        const events = (res.data as { events?: { payload: { seq: number } }[] }).events;
+        if (!events) throw new Error('resync answered a snapshot, not the missed events');
+        resyncedEvents += events.length;
+        const next = events.reduce((max, e) => Math.max(max, e.payload.seq), last);
+        if (next <= last) throw new Error(`resync after ${last} moved nothing forward`);
+        last = next;
+      }
+      times[2] = nowMs();
+    } catch (error) {
+      firstError ??= (error as Error).message;
+    }
+  });
+  const failed = clients.filter((c) => Number.isNaN(c[2])).length;
+  const lag = loopLagP99Ms();
+  send({ type: 'done' });
+  await control.stopped;
+  for (const s of sockets) s.close();
+  return { clients, startedAt, failed, ...(firstError ? { firstError } : {}), resyncedEvents, loopLagP99Ms: lag };
 }
 
 interface Control {
@@ -198,9 +320,20 @@ process.on('message', (msg: ToWorker) => {
 });
 
 async function start(job: Job) {
+  loopDelay.enable();
   try {
     const result =
-      job.role === 'viewers' ? await runViewers(job, control) : job.role === 'bidders' ? await runBidders(job, control) : await runIdle(job, control);
+      job.role === 'viewers'
+        ? await runViewers(job, control)
+        : job.role === 'bidders'
+          ? await runBidders(job, control)
+          : job.role === 'prober'
+            ? await runProber(job, control)
+            : job.role === 'resyncFlood'
+              ? await runResyncFlood(job, control)
+              : job.role === 'storm'
+                ? await runStorm(job, control)
+                : await runIdle(job, control);
     send({ type: 'result', result });
   } catch (error) {
     send({ type: 'error', message: (error as Error).stack ?? String(error) });

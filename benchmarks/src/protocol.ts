@@ -6,6 +6,8 @@ export interface ViewersJob {
   url: string;
   tokens: string[];
   auctionId: string;
+  /** Many auctions: the auction of each token (in place of `auctionId`). */
+  auctionIds?: string[];
   /** bidCount values at which to keep the size of the `bidPlaced` frame (event-size scenario). */
   sizeAt?: number[];
 }
@@ -20,19 +22,57 @@ export interface BiddersJob {
   url: string;
   tokens: string[];
   auctionId: string;
+  /** Many auctions: the auction each bidder (token) bids on, in place of `auctionId`. Amounts rise across all. */
+  auctionIds?: string[];
   startAmount: number;
   pacing: BidPacing;
+  /** How much each bid adds to the one before (default 1). */
+  amountStep?: number;
+  /** Half the bidders (every second socket) state a maximum `over` their amount. */
+  maxima?: { over: number };
 }
 
-/** Idle connections: connect them all (bounded concurrency), then hold them until stopped. */
+/** Idle connections: connect them all (bounded concurrency), each joined to `auctionId` when given, then hold them until stopped. */
 export interface IdleJob {
   role: 'idle';
   url: string;
   tokens: string[];
   concurrency: number;
+  auctionId?: string;
 }
 
-export type Job = ViewersJob | BiddersJob | IdleJob;
+/** Prober: one socket sending `timeSync` every `intervalMs`, timing each round trip (another user's view of the server). */
+export interface ProberJob {
+  role: 'prober';
+  url: string;
+  token: string;
+  intervalMs: number;
+}
+
+/** Resync flood: one socket asking `resync { afterSeq: 0 }` on the auction at `perSecond`, whatever the answers. */
+export interface ResyncFloodJob {
+  role: 'resyncFlood';
+  url: string;
+  token: string;
+  auctionId: string;
+  perSecond: number;
+}
+
+/**
+ * Reconnect storm: every token connects at once (up to `inflight` in progress), joins the auction, then resyncs
+ * the auction room after `afterSeq` (following pages) until it has `untilSeq`. Runs on `go`.
+ */
+export interface StormJob {
+  role: 'storm';
+  url: string;
+  tokens: string[];
+  auctionId: string;
+  afterSeq: number;
+  untilSeq: number;
+  inflight: number;
+}
+
+export type Job = ViewersJob | BiddersJob | IdleJob | ProberJob | ResyncFloodJob | StormJob;
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'go' } | { type: 'count' } | { type: 'stop' };
 
@@ -43,6 +83,8 @@ export interface ViewersResult {
   /** bidCount -> { frame, payload } bytes */
   sizes: Record<number, { frameBytes: number; payloadBytes: number; normalizedBytes: number }>;
   disconnects: number;
+  /** The worker's own event-loop delay p99, ms (a busy generator delays receipts: figures then mean less). */
+  loopLagP99Ms?: number;
 }
 
 export interface BiddersResult {
@@ -61,18 +103,48 @@ export interface IdleResult {
   firstError?: string;
 }
 
+export interface ProberResult {
+  /** Round trips (ms) of the answered `timeSync`s; `unanswered` were still waiting when the job stopped. */
+  rtts: number[];
+  unanswered: number;
+}
+
+export interface ResyncFloodResult {
+  sent: number;
+  /** [round trip ms, ack frame characters (≈ bytes), events in the page] of each answered page. */
+  pages: [number, number, number][];
+  /** Answers that were errors, by code (RATE_LIMITED when the server's limit bites). */
+  refused: Record<string, number>;
+  unanswered: number;
+}
+
+export interface StormResult {
+  /** Per client, when (nowMs) it was [connected, joined, caught up]; NaN where it failed. */
+  clients: [number, number, number][];
+  /** When (nowMs) this worker started its connections. */
+  startedAt: number;
+  failed: number;
+  firstError?: string;
+  /** Events received by resync, all clients together. */
+  resyncedEvents: number;
+  /** The worker's own event-loop delay p99 over the storm, ms. */
+  loopLagP99Ms: number;
+}
+
 export type FromWorker =
   | { type: 'ready'; connectMs: number; failed: number; firstError?: string }
   | { type: 'count'; received: number }
   | { type: 'done' }
-  | { type: 'result'; result: ViewersResult | BiddersResult | IdleResult }
+  | { type: 'result'; result: ViewersResult | BiddersResult | IdleResult | ProberResult | ResyncFloodResult | StormResult }
   | { type: 'error'; message: string };
 
 /** Server children: `ready` with the port once listening; answer the parent's requests by id. */
 export type ServerRequest =
   | { type: 'createUsers'; users: { id: string; name: string }[] }
-  | { type: 'countBids'; lotId: string }
-  | { type: 'gc' };
+  | { type: 'countBids'; lotId: string; auto?: boolean }
+  | { type: 'gc' }
+  /** A full GC, then the V8 heap in use (bytes). */
+  | { type: 'heap' };
 
 export type ToServer = (ServerRequest & { id: number }) | { type: 'stop' };
 

@@ -4,6 +4,10 @@ import { ratio } from './stats.js';
 
 const n = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
 const mark = (met: boolean | null) => (met === null ? '—' : met ? '✅' : '❌');
+/** A load generator's event-loop delay p99; past 50 ms its own slowness is in the figures beside it: marked. */
+const LAG_MARK_MS = 50;
+const LAG_NOTE = `⚠ high: the load generator's own event loop was delayed by more than ${LAG_MARK_MS} ms (p99) in that run, so its figures include the generator's slowness, not only the server's.`;
+const lag = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? 'n/a' : `${n(ms)} ms${ms > LAG_MARK_MS ? ' ⚠ high' : ''}`);
 
 export function renderMarkdown(r: RunResults): string {
   const m = r.machine;
@@ -34,7 +38,7 @@ export function renderMarkdown(r: RunResults): string {
     const raw = r.raw.filter((x) => x.database === t.database).reduce((best, x) => Math.max(best, x.bidsPerSecond), 0);
     const rejected = Object.values(t.result.rejections).reduce((a, b) => a + b, 0);
     out.push(
-      `| ${t.target === 'baseline' ? 'bare Socket.IO (no database)' : `Bidwire, ${t.database}`} | ${t.bidsPerSecond.toLocaleString('en-US')} | ${t.target === 'baseline' ? '—' : `${n(ratio(t.bidsPerSecond, raw), 2)}×`} | ${n(ratio(t.bidsPerSecond, baseT?.bidsPerSecond), 2)}× | ${t.result.answeredPerSecond.toLocaleString('en-US')} | ${n(t.result.ack.p50)} / ${n(t.result.ack.p99)} | ${t.persisted < 0 ? '—' : `${t.persisted} / ${t.result.accepted}`} | ${rejected} | ${t.result.lostEvents} |`,
+      `| ${t.target === 'baseline' ? 'bare Socket.IO (no database)' : `Bidwire, ${t.database}${t.variant ? `, ${t.variant}${t.autoBids ? ` (+${t.autoBids} automatic bids)` : ''}` : ''}`} | ${t.bidsPerSecond.toLocaleString('en-US')} | ${t.target === 'baseline' ? '—' : `${n(ratio(t.bidsPerSecond, raw), 2)}×`} | ${n(ratio(t.bidsPerSecond, baseT?.bidsPerSecond), 2)}× | ${t.result.answeredPerSecond.toLocaleString('en-US')} | ${n(t.result.ack.p50)} / ${n(t.result.ack.p99)} | ${t.persisted < 0 ? '—' : `${t.persisted} / ${t.result.accepted}`} | ${rejected} | ${t.result.lostEvents} |`,
     );
   }
   for (const x of r.raw) {
@@ -46,17 +50,101 @@ export function renderMarkdown(r: RunResults): string {
   );
   if (!r.postgres.ran) out.push('', `PostgreSQL: ${r.postgres.message}`);
   out.push('');
-  out.push('**Idle authenticated connections** (server VmRSS after a full GC):');
+  out.push('**Idle authenticated connections**, each joined to the live auction (server VmRSS after a full GC; idle RSS after start: a fresh server on a fresh database, no traffic, 5 s after it listens, Bidwire from its build and the bare server as plain JavaScript, see `idle-rss.ts`):');
   out.push('');
-  out.push('| system | connections | connect time | connections/s | RSS per connection |');
-  out.push('|---|---:|---:|---:|---:|');
+  out.push('| system | idle RSS after start | connections | connect time | connections/s | RSS per connection | heap per connection |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|');
   for (const c of r.connections) {
-    out.push(`| ${c.target === 'baseline' ? 'bare Socket.IO' : 'Bidwire'} | ${c.connected.toLocaleString('en-US')}${c.failed ? ` (${c.failed} failed)` : ''} | ${n(c.connectSeconds, 2)} s | ${c.connectionsPerSecond.toLocaleString('en-US')} | ${n(c.bytesPerConnection / 1024)} KB |`);
+    out.push(`| ${c.target === 'baseline' ? 'bare Socket.IO' : 'Bidwire'} | ${n(c.idleRssAfterStartBytes / 2 ** 20)} MiB | ${c.connected.toLocaleString('en-US')}${c.failed ? ` (${c.failed} failed)` : ''} | ${n(c.connectSeconds, 2)} s | ${c.connectionsPerSecond.toLocaleString('en-US')} | ${n(c.bytesPerConnection / 1024)} KB | ${n(c.heapBytesPerConnection / 1024)} KB |`);
+  }
+  if (r.games) {
+    const g = r.games;
+    const refusals = Object.entries(g.refusals).map(([code, count]) => `${count} ${code}`).join(', ') || 'none';
+    out.push('');
+    out.push(`**Auction games** (${g.games} games × ${g.players} players, ${g.rounds} rounds, ${g.bidTimeMs} ms bid timers; each round one sale and a bid from every other player; SQLite):`);
+    out.push('');
+    out.push('| roundEnded received | settlement lag p50 | p95 | p99 | max | rounds/s | server CPU | refused commands |');
+    out.push('|---:|---:|---:|---:|---:|---:|---:|---|');
+    out.push(`| ${g.received} / ${g.expected} | ${n(g.lag.p50)} ms | ${n(g.lag.p95)} ms | ${n(g.lag.p99)} ms | ${n(g.lag.max)} ms | ${n(g.roundsPerSecond)} | ${n(g.cpuSeconds, 2)} s in ${n(g.seconds)} s (${n(g.cpuShareOfOneCore * 100, 0)}% of a core) | ${refusals} |`);
+    out.push('', 'Settlement lag: from a round’s due time (bidTimeMs after its last accepted bid) to `roundEnded` at each player. Refusals are bids that lost a race (`BID_TOO_LOW`), expected with simultaneous bidders.');
   }
   if (r.eventSize) {
     const e = r.eventSize;
     out.push('');
     out.push(`**\`bidPlaced\` size** (JSON payload bytes) after ${e.bidCounts.map((x) => x.toLocaleString('en-US')).join(' / ')} bids on one lot: ${e.bidCounts.map((x) => `${e.sizes[x]?.payloadBytes ?? '?'} B`).join(' / ')} — ${e.constant ? 'constant (only number widths change)' : '**NOT constant**'}.`);
+  }
+  const floods = r.resyncFlood ?? [];
+  if (floods.length) {
+    const p = r.params.resyncFlood;
+    out.push('');
+    out.push(
+      `**Resync flood** (one user sends \`resync { afterSeq: 0 }\` ${p.floodPerSecond}/s on an auction with ${floods[0]!.historyEvents.toLocaleString('en-US')} events, while ${p.viewers} viewers receive ${p.bidsPerSecond} bids/s and another user times \`timeSync\`), ms, quiet → during the flood; "unbounded" lifts the resync page caps and its rate limit (how the server behaved before them):`,
+    );
+    out.push('');
+    out.push('| resync | delivery p50 | delivery p99 | timeSync p50 | timeSync p99 | bid ack p99 | flooder: answered / sent | refused | page size p50 (events, KB) | page round trip p50 |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
+    for (const v of floods) {
+      const f = v.flood;
+      const pair = (a: number, b: number) => `${n(a)} → ${n(b)}`;
+      const refused = Object.entries(f.refused).map(([code, count]) => `${count} ${code}`).join(', ') || '0';
+      out.push(
+        `| ${v.bounds} | ${pair(v.quiet.delivery.p50, f.delivery.p50)} | ${pair(v.quiet.delivery.p99, f.delivery.p99)} | ${pair(v.quiet.timeSync.p50, f.timeSync.p50)} | ${pair(v.quiet.timeSync.p99, f.timeSync.p99)} | ${pair(v.quiet.bidAck.p99, f.bidAck.p99)} | ${f.answered} / ${f.sent}${f.unanswered ? ` (${f.unanswered} unanswered)` : ''} | ${refused} | ${n(f.pageEvents.p50, 0)}, ${n(f.pageBytes.p50 / 1024)} | ${n(f.pageRtt.p50)} |`,
+      );
+    }
+  }
+  const storm = r.reconnectStorm ?? [];
+  if (storm.length) {
+    const b = storm.find((x) => x.target === 'bidwire');
+    const x = storm.find((y) => y.target === 'baseline');
+    const cell = (f: (s: NonNullable<typeof b>) => number, d = 2) => `${n(b && f(b), d)} / ${n(x && f(x), d)} (${n(ratio(b && f(b), x && f(x)), 2)}×)`;
+    out.push('');
+    out.push(
+      `**Reconnect storm** (${storm[0]!.clients.toLocaleString('en-US')} clients of one auction reconnect at once to a fresh server, each joins and resyncs the ${storm[0]!.gap} events it missed; the bare server joins the room and answers \`resync\` from memory), Bidwire / bare Socket.IO (ratio):`,
+    );
+    out.push('');
+    out.push('| all connected | all joined | all caught up | connect+join /s | per client caught up p50 | p99 | server CPU | failed | load | generator loop lag p99 |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
+    out.push(
+      `| ${cell((s) => s.connectedSeconds)} s | ${cell((s) => s.joinedSeconds)} s | ${cell((s) => s.caughtUpSeconds)} s | ${cell((s) => s.joinsPerSecond, 0)} | ${cell((s) => s.perClient.p50, 0)} ms | ${cell((s) => s.perClient.p99, 0)} ms | ${cell((s) => s.cpuSeconds)} s | ${b?.failed ?? 'n/a'} / ${x?.failed ?? 'n/a'} | ${n(b?.loadavg)} / ${n(x?.loadavg)} | ${lag(b?.generatorLagP99Ms)} / ${lag(x?.generatorLagP99Ms)} |`,
+    );
+    if (storm.some((y) => y.generatorLagP99Ms > LAG_MARK_MS)) out.push('', LAG_NOTE);
+    const err = storm.find((y) => y.firstError)?.firstError;
+    if (err) out.push('', `First failure: ${err}`);
+  }
+  const many = r.manyAuctions ?? [];
+  if (many.length) {
+    const p = r.params.manyAuctions;
+    const bare = many.find((x) => x.target === 'baseline');
+    out.push('');
+    out.push(
+      `**Many auctions** (${p.auctions} live auctions × ${p.viewersPerAuction} viewers, ${p.bidsPerSecondEach} bid/s on each, ${p.durationMs / 1000} s measured; delivery = bid emit → the last viewer of its auction), ratio to the bare server doing the same fan-out:`,
+    );
+    out.push('');
+    out.push('| system | accepted bids/s | delivery p50 | p99 | ack p50 / p99 | server CPU (share of a core) | CPU ms per accepted bid | rejected | lost | load | generator loop lag p99 |');
+    out.push('|---|---|---|---|---|---|---|---:|---:|---:|---|');
+    const perBid = (x: (typeof many)[number]) => (x.accepted > 0 ? (x.cpuSeconds * 1000) / x.accepted : NaN);
+    for (const x of many) {
+      const rel = (a: number, c: number | undefined) => (x.target === 'baseline' ? '' : ` (${n(ratio(a, c), 2)}×)`);
+      const rejected = Object.values(x.rejections).reduce((a, c) => a + c, 0);
+      out.push(
+        `| ${x.target === 'baseline' ? 'bare Socket.IO' : `Bidwire, ${x.database}`} | ${x.acceptedPerSecond}${rel(x.acceptedPerSecond, bare?.acceptedPerSecond)} | ${n(x.delivery.p50)}${rel(x.delivery.p50, bare?.delivery.p50)} | ${n(x.delivery.p99)}${rel(x.delivery.p99, bare?.delivery.p99)} | ${n(x.ack.p50)} / ${n(x.ack.p99)} | ${n(x.cpuSeconds, 2)} s (${n(x.cpuShareOfOneCore * 100, 0)}%)${rel(x.cpuSeconds, bare?.cpuSeconds)} | ${n(perBid(x), 2)}${rel(perBid(x), bare && perBid(bare))} | ${rejected} | ${x.lostEvents} | ${n(x.loadavg)} | ${lag(x.generatorLagP99Ms)} |`,
+      );
+    }
+    if (many.some((y) => y.generatorLagP99Ms > LAG_MARK_MS)) out.push('', LAG_NOTE);
+    if (r.manyAuctionsPostgres && r.manyAuctionsPostgres !== 'ran') out.push('', `PostgreSQL: ${r.manyAuctionsPostgres}`);
+  }
+  if (r.comparisons?.length) {
+    out.push('');
+    out.push('**A/B comparisons** (closed-loop throughput, accepted bids/s; the variants ran interleaved, each on a fresh database; load = 1-minute load average at each run\'s start):');
+    out.push('');
+    out.push('| comparison | database | variant | runs | median | min–max | load |');
+    out.push('|---|---|---|---|---:|---|---|');
+    for (const c of r.comparisons) {
+      for (const v of c.variants) {
+        out.push(`| ${c.name} | ${c.database} | ${v.label} | ${v.runs.join(', ')} | ${v.median.toLocaleString('en-US')} | ${v.min}–${v.max} | ${v.loadavg.map((x) => x.toFixed(1)).join(', ')} |`);
+      }
+      out.push(`| ${c.name} | ${c.database} | **${c.variants[1].label} / ${c.variants[0].label}** | each pair: ${c.pairRatios.join(', ')} | **${n(c.medianPairRatio, 2)}×** (median pair) | ratio of the medians ${n(c.ratio, 2)}× | |`);
+    }
   }
   out.push('');
   out.push('**Targets**');

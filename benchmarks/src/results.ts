@@ -2,10 +2,15 @@
 // the issue sets, checked against what was measured.
 import type { Machine } from './machine.js';
 import type { Mode, ModeParams } from './modes.js';
+import type { Comparison } from './scenarios/compare.js';
 import type { ConnectionsResult } from './scenarios/connections.js';
 import type { FanoutStep } from './scenarios/fanout.js';
 import type { RawResult } from './scenarios/bid-sql.js';
+import type { ResyncFloodVariant } from './scenarios/resync-flood.js';
 import type { EventSizeResult, ThroughputResult } from './scenarios/throughput.js';
+import type { GamesResult } from './scenarios/games.js';
+import type { ManyAuctionsResult } from './scenarios/many-auctions.js';
+import type { ReconnectStormResult } from './scenarios/reconnect-storm.js';
 
 export interface RunResults {
   mode: Mode;
@@ -20,6 +25,17 @@ export interface RunResults {
   postgres: { ran: boolean; message: string };
   connections: ConnectionsResult[];
   eventSize: EventSizeResult | null;
+  /** Older result files have none. */
+  resyncFlood?: ResyncFloodVariant[];
+  /** Absent in results written before the games scenario existed. */
+  games?: GamesResult | null;
+  /** Absent in results written before these scenarios existed. */
+  reconnectStorm?: ReconnectStormResult[];
+  manyAuctions?: ManyAuctionsResult[];
+  /** 'ran', or why PostgreSQL was skipped. */
+  manyAuctionsPostgres?: string;
+  /** A/B comparisons (`--only=writers`); absent from older result files. */
+  comparisons?: Comparison[];
   targets: TargetCheck[];
 }
 
@@ -52,18 +68,48 @@ export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
     measured: `${r.fanout.reduce((n, s) => n + s.result.lostEvents, 0) + r.throughput.reduce((n, t) => n + t.result.lostEvents, 0)} lost`,
     met: r.fanout.every((s) => s.result.lostEvents === 0) && r.throughput.every((t) => t.result.lostEvents === 0),
   });
-  const sqlite = r.throughput.find((t) => t.target === 'bidwire' && t.database === 'sqlite');
+  const plain = (database: string) => r.throughput.find((t) => t.target === 'bidwire' && t.database === database && !t.variant);
+  const sqlite = plain('sqlite');
   checks.push({ target: '≥ 2,000 bids/s on SQLite (synchronous=FULL)', measured: `${sqlite?.bidsPerSecond ?? 'n/a'} bids/s`, met: sqlite ? sqlite.bidsPerSecond >= 2_000 : null });
-  const pg = r.throughput.find((t) => t.target === 'bidwire' && t.database === 'postgresql');
+  const pg = plain('postgresql');
   checks.push({ target: '≥ 1,000 bids/s on PostgreSQL', measured: pg ? `${pg.bidsPerSecond} bids/s` : 'not run', met: pg ? pg.bidsPerSecond >= 1_000 : null });
+  for (const database of ['sqlite', 'postgresql']) {
+    // Interleaved runs when they were made (--only=maxima), else this run's two rows.
+    const cmp = r.comparisons?.find((c) => c.name === 'maxima' && c.database === database);
+    const withMaxima = r.throughput.find((t) => t.target === 'bidwire' && t.database === database && t.variant === 'half the bidders with maxima');
+    const base = plain(database);
+    // Interleaved pairs ran back to back: the median of their ratios is the like-for-like figure.
+    const ratio = cmp ? cmp.medianPairRatio : withMaxima && base ? Math.round((withMaxima.bidsPerSecond / base.bidsPerSecond) * 100) / 100 : undefined;
+    checks.push({
+      target: `half the bidders with maxima: ≥ 80% of the accepted bids/s without, ${database}`,
+      measured: ratio === undefined ? 'not run' : `${fmt(ratio * 100, 0)}%${cmp ? ` (median of ${cmp.pairRatios.length} interleaved pairs: ${cmp.pairRatios.join(', ')}; ratio of the medians ${fmt(cmp.ratio * 100, 0)}%)` : ' (one run each)'}`,
+      met: ratio === undefined ? null : ratio >= 0.8,
+    });
+  }
   const persisted = r.throughput.filter((t) => t.target === 'bidwire');
   checks.push({
     target: 'every accepted bid persisted',
-    measured: persisted.map((t) => `${t.database}: ${t.persisted}/${t.result.accepted}`).join(', ') || 'n/a',
+    measured: persisted.map((t) => `${t.database}${t.variant ? ` (${t.variant})` : ''}: ${t.persisted}/${t.result.accepted}`).join(', ') || 'n/a',
     met: persisted.length ? persisted.every((t) => t.persisted === t.result.accepted) : null,
   });
   const conn = r.connections.find((c) => c.target === 'bidwire');
-  checks.push({ target: '≤ 50 KB RSS per idle connection', measured: conn ? `${fmt(conn.bytesPerConnection / 1024)} KB` : 'n/a', met: conn ? conn.bytesPerConnection <= 50 * 1024 : null });
+  checks.push({ target: '≤ 20 KB RSS per idle connection (joined to an auction)', measured: conn ? `${fmt(conn.bytesPerConnection / 1024)} KB` : 'n/a', met: conn ? conn.bytesPerConnection <= 20 * 1024 : null });
+  checks.push({ target: 'idle RSS after start ≤ 100 MiB', measured: conn ? `${fmt(conn.idleRssAfterStartBytes / 2 ** 20)} MiB` : 'n/a', met: conn ? conn.idleRssAfterStartBytes <= 100 * 2 ** 20 : null });
+  const storm = (kind: string) => r.reconnectStorm?.find((x) => x.target === kind);
+  const sb = storm('bidwire');
+  const sx = storm('baseline');
+  const stormTime = sb && sx && sb.failed === 0 ? sb.caughtUpSeconds / sx.caughtUpSeconds : undefined;
+  const stormRate = sb && sx && sb.failed === 0 ? sb.joinsPerSecond / sx.joinsPerSecond : undefined;
+  checks.push({
+    target: `reconnect storm (${sb?.clients ?? '?'} clients, gap ${sb?.gap ?? '?'}): all caught up ≤ 2× the bare server's time`,
+    measured: sb ? `${fmt(sb.caughtUpSeconds, 2)} s vs ${fmt(sx?.caughtUpSeconds, 2)} s (${fmt(stormTime, 2)}×)${sb.failed ? `, ${sb.failed} failed` : ''}` : 'not run',
+    met: stormTime === undefined ? null : stormTime <= 2,
+  });
+  checks.push({
+    target: 'reconnect storm: connect+join rate ≥ 0.6× the bare server',
+    measured: sb ? `${sb.joinsPerSecond} vs ${sx?.joinsPerSecond ?? 'n/a'}/s (${fmt(stormRate, 2)}×)` : 'not run',
+    met: stormRate === undefined ? null : stormRate >= 0.6,
+  });
   checks.push({ target: 'bidPlaced size constant with the bid count', measured: r.eventSize ? r.eventSize.bidCounts.map((n) => `${n}: ${r.eventSize!.sizes[n]?.payloadBytes ?? '?'} B`).join(', ') : 'n/a', met: r.eventSize ? r.eventSize.constant : null });
   return checks;
 }

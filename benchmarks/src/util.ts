@@ -1,4 +1,5 @@
-// Small helpers shared by the benchmark processes: clock, bounded concurrency, sleep.
+// Small helpers shared by the benchmark processes: clock, bounded concurrency, sleep, a process's CPU time.
+import { readFileSync } from 'node:fs';
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();
@@ -27,4 +28,11 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     if (Date.now() > deadline) return false;
     await sleep(50);
   }
+}
+
+/** utime + stime of a process, in seconds (Linux /proc; clock ticks are 100 per second there). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -1,11 +1,17 @@
-// Tests run against the contract's sources, so they need no build first; type tests
-// (*.test-d.ts) run through tsc as part of `vitest run`.
+// Tests run against the sources (the contract's and this package's own `@bidwire/sdk` self-import,
+// used by the test kit), so they need no build first; type tests (*.test-d.ts) run through tsc as
+// part of `vitest run`.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
   resolve: {
-    alias: { '@bidwire/contract': fileURLToPath(new URL('../contract/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^@bidwire\/contract$/, replacement: src('../contract/src/index.ts') },
+      { find: /^@bidwire\/sdk$/, replacement: src('./src/index.ts') },
+    ],
   },
   test: {
     include: ['src/**/*.test.ts'],

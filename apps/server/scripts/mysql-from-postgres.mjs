@@ -45,7 +45,11 @@ function translate(statement, keyed) {
   if (/^CREATE TABLE/.test(statement)) return createTable(statement, keyed);
   if (/^CREATE (UNIQUE )?INDEX/.test(statement)) return quote(statement);
   const add = /^ALTER TABLE "([^"]+)" ADD COLUMN ([\s\S]+)$/.exec(statement);
-  if (add) return `ALTER TABLE \`${add[1]}\` ADD COLUMN ${column(add[1], add[2], keyed)}`;
+  if (add) {
+    // One or more `ADD COLUMN` clauses (the engine lists every new column of a table in one statement).
+    const columns = add[2].split(/,\s*ADD COLUMN\s+/).map((definition) => `ADD COLUMN ${column(add[1], definition, keyed)}`);
+    return `ALTER TABLE \`${add[1]}\` ${columns.join(',\n')}`;
+  }
   if (/^ALTER TABLE "[^"]+" (ADD CONSTRAINT "[^"]+" FOREIGN KEY|DROP CONSTRAINT|DROP COLUMN)/.test(statement)) {
     return quote(statement).replace(/DROP CONSTRAINT/, 'DROP FOREIGN KEY');
   }

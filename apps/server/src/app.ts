@@ -1,50 +1,61 @@
 // buildApp(config): the whole server — Fastify, Socket.IO, database, modules — ready to listen.
 // Tests use it on port 0; main.ts only starts it. It never listens by itself.
+//
+// The app lists one module per domain of the contract (ServerModules: a missing one, or a module missing a
+// command or route, does not compile), then binds them to the two transports: bindRoutes (REST) and
+// attachRealtime (Socket.IO).
 import Fastify, { type FastifyInstance } from 'fastify';
-import cors from '@fastify/cors';
 import path from 'node:path';
 import type { Config } from './config.js';
+import { assemble, collectRooms } from './core/assemble.js';
+import type { ServerModules } from './core/module.js';
 import { applyMigrations, createPrismaClient, parseDatabaseUrl, findServerPackageRoot, type Db } from './db/index.js';
-import { createRouteBinder } from './http/bind-route.js';
+import { pingDatabase } from './db/ping.js';
+import { bindRoutes } from './http/bind-routes.js';
 import { createServiceKeyCheck } from './http/service-keys.js';
-import { originChecker } from './http/cors.js';
-import { createAccessTokens } from './modules/auth/access-tokens.js';
-import { registerAuthRoutes } from './modules/auth/auth.routes.js';
-import { createAuthRepository } from './modules/auth/auth.repository.js';
-import { createAuthService } from './modules/auth/auth.service.js';
-import { resolveJwtSecret } from './modules/auth/jwt-secret.js';
-import { accessTokenVerifier } from './modules/auth/external-tokens.js';
-import { installMessaging } from './modules/messaging/messaging.module.js';
-import type { Publish } from './modules/publish/publish.service.js';
-import { createLogOtpSender, type OtpSender } from './modules/auth/otp-sender.js';
-import { auctionHandlers } from './modules/auction/auction.handlers.js';
-import { auctionLifecycle } from './modules/auction/auction.lifecycle.js';
-import { registerAuctionRoutes } from './modules/auction/auction.routes.js';
-import { createAuctionService } from './modules/auction/auction.service.js';
-import { createLotCloser } from './modules/auction/lot-closer.js';
-import { createLocalLotTimers } from './modules/auction/lot-timers.js';
-import { auctionRoomAccess } from './modules/resync/auction-room-access.js';
-import { resyncHandlers } from './modules/resync/resync.handlers.js';
-import { createResyncService } from './modules/resync/resync.service.js';
-import { userRoomAccess } from './modules/resync/user-room-access.js';
-import { createRoomLogPruner } from './modules/rooms/room-log-pruner.js';
-import { withDroppedEmit } from './realtime/drop-emit.js';
-import { createViewerCountNotifier } from './modules/auction/viewer-count-notifier.js';
-import { registerCategoryRoutes } from './modules/categories/categories.routes.js';
-import { createIdempotency } from './modules/idempotency/idempotency.js';
-import { auctionRoom } from './modules/rooms/room-names.js';
-import { timeHandlers } from './modules/time/time.handlers.js';
-import { createSocketEmitter } from './realtime/emitter.js';
-import type { Handlers } from './realtime/handlers.js';
+import { originChecker, registerCors } from './http/cors.js';
+import { refuseWhileDraining } from './http/drain-hook.js';
+import { httpErrorOptions } from './http/http-errors.js';
+import { createDrain, drainCheck } from './core/drain.js';
+import { shutDown, trackConnections } from './shutdown.js';
+import { registerDocsRoutes } from './http/docs-routes.js';
+import { registerWebApp } from './http/web-app.js';
 import { createClusterPorts } from './cluster/cluster-ports.js';
-import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { createAuctionModule } from './modules/auction/auction.module.js';
+import { createAuthModule } from './modules/auth/auth.module.js';
+import { resolveJwtSecret } from './modules/auth/jwt-secret.js';
+import type { OtpSender } from './modules/auth/otp-sender.js';
+import { createCategoriesModule } from './modules/categories/categories.module.js';
+import { createChatModule } from './modules/chat/chat.module.js';
+import { createDeliveryModule } from './modules/delivery/delivery.module.js';
+import { createHealthModule } from './modules/health/health.module.js';
+import { createGameModule } from './modules/game/game.module.js';
 import { retryUntilReady } from './modules/health/retry-until-ready.js';
+import { createNotificationsModule } from './modules/notifications/notifications.module.js';
+import { createPresenceModule } from './modules/presence/presence.module.js';
+import { createPublishModule } from './modules/publish/publish.module.js';
+import type { Publish } from './modules/publish/publish.service.js';
+import { createCommit } from './modules/rooms/commit.js';
+import { createTimeModule } from './modules/time/time.module.js';
+import { createTopicsModule } from './modules/topics/topics.module.js';
+import { withCheckedEmit } from './realtime/checked-emit.js';
+import { withDroppedEmit } from './realtime/drop-emit.js';
+import { createSocketEmitter } from './realtime/emitter.js';
+import { createRoomControl } from './realtime/room-control.js';
 import { MAX_PAYLOAD_BYTES, attachRealtime, createSocketServer } from './realtime/socket-server.js';
 import type { BidwireServer } from './realtime/types.js';
+import { registerProtection, trustProxyOption } from './http/protection.js';
+import { commandObserver } from './observability/command-observer.js';
+import { createLogger, migrationLog } from './observability/logger.js';
+import { createMetrics, nodeLabel } from './observability/metrics.js';
+import { registerMetricsRoute } from './observability/metrics.routes.js';
+import { withEmitMetrics } from './observability/observed-emitter.js';
 
 export interface BuildOptions {
   /** Replace the development OTP sender (tests capture codes with it). */
   otpSender?: OtpSender;
+  /** Test hook: the games' clock (a test moves it forward and runs `maintenance.sweepGames`). */
+  gameClock?: () => Date;
 }
 
 export interface BidwireApp {
@@ -55,126 +66,151 @@ export interface BidwireApp {
   /** The publish API in process (SPEC §6), typed from the contract's domain events. */
   publish: Publish;
   /** Background jobs, callable on demand (tests): room log pruning and the timed-lot sweep. */
-  maintenance: { pruneRoomLog(): Promise<number>; sweepTimedLots(): Promise<number> };
-  /** Stops accepting, closes sockets, the HTTP server and the database. */
+  maintenance: { pruneRoomLog(): Promise<number>; sweepTimedLots(): Promise<number>; sweepGames(): Promise<number> };
+  /** The graceful shutdown (shutdown.ts): drains, closes connections so clients reconnect, then the server and the database. */
   close(): Promise<void>;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BidwireApp> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    loggerInstance: createLogger(config),
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: MAX_PAYLOAD_BYTES,
     // Seconds matter to real-time clients: answer a slow client instead of waiting forever.
     connectionTimeout: 30_000,
+    ...httpErrorOptions,
   });
+  // SIGTERM's drain (shutdown.ts): refuses new work, counts what runs.
+  const drain = createDrain();
+  const connections = trackConnections(app.server);
+  const log = app.log;
 
+  // The database: migrated at start (SQLite), or as soon as the database server answers.
   const database = parseDatabaseUrl(config.databaseUrl);
   const starting = new Set(['database']);
-  const migrate = async () => {
-    const migrated = await applyMigrations(config.databaseUrl);
-    if (migrated.applied.length > 0) app.log.info({ applied: migrated.applied }, 'database migrations applied');
-  };
+  const migrate = async () => void (await applyMigrations(config.databaseUrl, migrationLog(log), { verbose: true }));
   // SQLite is a local file: a failure there is fatal. A database server may be down at start: the server
   // comes up anyway (/readyz answers 503) and migrates as soon as the database answers.
   const migrations =
     database.provider === 'sqlite'
       ? await migrate().then(() => undefined)
       : retryUntilReady(migrate, (err, attempt, nextInMs) =>
-          app.log.warn({ err, attempt, nextInMs }, 'database not ready for migrations; retrying'),
+          log.warn({ err, attempt, nextInMs }, 'database not ready for migrations; retrying'),
         );
-  const db = createPrismaClient(config.databaseUrl, (err) => app.log.warn({ err }, 'database connection error'));
-
+  const db = await createPrismaClient(config.databaseUrl, (err) => log.warn({ err }, 'database connection error'));
   const dataDir = database.provider === 'sqlite' ? path.dirname(database.filePath) : path.join(findServerPackageRoot(), 'data');
-  const secret = resolveJwtSecret(config.jwtSecret, dataDir);
-  const tokens = createAccessTokens(secret, config.accessTokenTtlSeconds);
 
   const isAllowedOrigin = originChecker(config.corsOrigins);
-  await app.register(cors, { origin: (origin, cb) => cb(null, !origin || isAllowedOrigin(origin)) });
+  await registerCors(app, isAllowedOrigin);
+  refuseWhileDraining(app, drain);
 
-  // REST
-  const authRepo = createAuthRepository(db);
-  // External identity provider mode (AUTH_JWKS_URL) plugs in here; sockets and routes only see `verify`.
-  const verify = accessTokenVerifier(tokens.verify, config.externalAuth, authRepo);
-  const bind = createRouteBinder(app, verify, createServiceKeyCheck(config.serviceApiKeys));
-  const auth = createAuthService({
-    repo: authRepo,
-    tokens,
-    sender: options.otpSender ?? createLogOtpSender(app.log),
-    hashKey: secret,
-    devEcho: config.otpDevEcho,
-    adminPhones: config.adminPhones,
-    refreshTtlSeconds: config.refreshTokenTtlSeconds,
-  });
-  registerAuthRoutes(bind, auth);
-  registerAuctionRoutes(bind, db);
-  registerCategoryRoutes(bind, db);
-
-  // Real time
-  const io = createSocketServer(app.server, isAllowedOrigin, config.connectionRecoveryMs);
-  // Viewer counts, broadcaster presence, presence, rate limits and the Socket.IO adapter: in process, or
-  // shared through Redis when REDIS_URL is set.
-  const cluster = createClusterPorts(config, io, app.log);
-  registerHealthRoutes(app, { db, checks: cluster.checks, mode: cluster.mode, starting });
-  const emitter = withDroppedEmit(createSocketEmitter(io), config.testDropEmit);
-  const viewerCounts = createViewerCountNotifier((auctionId, viewerCount) =>
-    emitter.toRoom(auctionRoom(auctionId), 'viewerCountChanged', { auctionId, viewerCount }),
+  // Transports and the ports shared between nodes (viewer counts, broadcaster presence, presence, rate
+  // limits and the Socket.IO adapter: in process, or through Redis when REDIS_URL is set).
+  const io = createSocketServer(app.server, { isAllowedOrigin, recoveryMs: config.connectionRecoveryMs, drain });
+  const cluster = await createClusterPorts(config, io, log);
+  const metrics = createMetrics();
+  if (cluster.mode === 'redis') metrics.labelNode(nodeLabel());
+  metrics.countSocketsWith(() => io.of('/').sockets.size);
+  const emitter = withCheckedEmit(
+    withDroppedEmit(withEmitMetrics(createSocketEmitter(io), metrics), config.testDropEmit),
+    config.contractChecks,
   );
-  // Timed lots: timers wake the closer, which awards the lot once (the close is conditional).
-  const lotTimers = createLocalLotTimers((lotId) => void lotCloser.onDue(lotId));
-  const auctions = createAuctionService({
+  const commit = createCommit(db, emitter);
+  const roomControl = createRoomControl(io);
+
+  // The modules, one per domain of the contract.
+  const auth = createAuthModule({ db, config, secret: resolveJwtSecret(config.jwtSecret, dataDir), otpSender: options.otpSender, log });
+  const auction = createAuctionModule({ db, commit, emitter, viewers: cluster.viewers, broadcasters: cluster.broadcasters, log });
+  const publish = createPublishModule({ db, commit, emitter });
+  const game = createGameModule({
     db,
     emitter,
-    idempotency: createIdempotency(db),
-    viewers: cluster.viewers,
-    broadcasters: cluster.broadcasters,
-    viewerCounts,
-    lotTimers,
-  });
-  const lotCloser = createLotCloser({ db, closer: auctions, timers: lotTimers, log: app.log });
-  const messaging = installMessaging({ db, io, emitter, bind, config, log: app.log, presenceRegistry: cluster.presence });
-  const resync = createResyncService({
-    db,
-    rooms: {
-      auction: auctionRoomAccess(db, auctions),
-      user: userRoomAccess(db),
-      conversation: messaging.roomAccess.conversation,
-      topic: messaging.roomAccess.topic,
-    },
-  });
-  const roomLogPruner = createRoomLogPruner(db, config.roomLog, { log: app.log });
-  const handlers: Handlers = { ...auctionHandlers(auctions), ...timeHandlers(), ...resyncHandlers(resync), ...messaging.handlers };
-  attachRealtime(io, {
-    verify,
-    handlers,
-    lifecycles: [auctionLifecycle(auctions, db), ...messaging.lifecycles],
-    rateLimiter: cluster.rateLimiter,
-    log: app.log,
+    connections: cluster.gameConnections,
+    multiNode: cluster.mode === 'redis',
+    removeAfterMs: config.gameRemoveAfterMs,
+    log,
+    observer: metrics,
+    ...(options.gameClock ? { clock: options.gameClock } : {}),
   });
 
-  // A restarted server awards the lots that ended while it was down and re-arms the others — once the
-  // database is migrated (at once, or in the background when it was down at start).
+  // Before any route: REST rate limits and security headers; then the infrastructure endpoints (metrics and
+  // the API documentation generated from the contract: /docs, /docs/events, /asyncapi.json).
+  await registerProtection(app, { limits: config.restLimits, redisUrl: config.redisUrl, redisKeyPrefix: config.redisKeyPrefix, verify: auth.verify });
+  registerMetricsRoute(app, metrics);
+  await registerDocsRoutes(app);
+
+  const domains = {
+    auth: auth.module,
+    auction: auction.module,
+    categories: createCategoriesModule(db),
+    chat: createChatModule({ db, commit, emitter, rooms: roomControl, typingTimeoutMs: config.typingTimeoutMs }),
+    presence: createPresenceModule({ db, emitter, registry: cluster.presence, log }),
+    notifications: createNotificationsModule({ db, commit }),
+    topics: createTopicsModule({ db, rooms: roomControl }),
+    publish: publish.module,
+    time: createTimeModule(),
+    game: game.module,
+    health: createHealthModule({
+      checks: [{ name: 'database', check: () => pingDatabase(db) }, ...cluster.checks, drainCheck(drain)],
+      mode: cluster.mode,
+      starting,
+    }),
+  };
+  const rooms = collectRooms(Object.values(domains));
+  const delivery = createDeliveryModule({ db, rooms, retention: config.roomLog, page: config.resyncPage, log, observer: metrics });
+  const modules: ServerModules = { ...domains, delivery: delivery.module };
+  const bound = assemble(modules);
+
+  bindRoutes(app, bound.routes, {
+    verify: auth.verify,
+    serviceKey: createServiceKeyCheck(config.serviceApiKeys),
+    checkResponses: config.contractChecks,
+  });
+  await registerWebApp(app, { root: path.resolve(findServerPackageRoot(), '../web/dist') });
+  attachRealtime(io, {
+    verify: auth.verify,
+    handlers: bound.commands,
+    hooks: bound.hooks,
+    rooms,
+    rateLimiter: cluster.rateLimiter,
+    log,
+    checkResponses: config.contractChecks,
+    observe: commandObserver(metrics),
+    drain,
+    maxPendingBytes: config.socketMaxPendingBytes,
+  });
+
+  // Once the database is migrated (at once, or in the background when it was down at start), the modules
+  // start: a restarted server awards the lots that ended while it was down and re-arms the others.
   const ready = async () => {
     starting.delete('database');
-    await lotCloser.start();
+    await bound.start();
   };
   if (!migrations || (await migrations.firstAttempt)) await ready();
-  else void migrations.done.then(ready).catch((err: unknown) => app.log.error({ err }, 'start-up after migrations failed'));
+  else void migrations.done.then(ready).catch((err: unknown) => log.error({ err }, 'start-up after migrations failed'));
 
   let closed: Promise<void> | undefined;
   const close = () =>
-    (closed ??= (async () => {
-      migrations?.stop();
-      lotCloser.close();
-      roomLogPruner.close();
-      viewerCounts.close();
-      messaging.close();
-      io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      await app.close();
-      await cluster.close();
-      await db.$disconnect();
-    })());
+    (closed ??= shutDown(
+      {
+        drain,
+        io,
+        app,
+        graceMs: config.shutdownGraceMs,
+        broadcastLagMs: cluster.mode === 'redis' && config.connectionRecoveryMs > 0 ? 250 : 0,
+        log,
+        stopModules: async () => {
+          migrations?.stop();
+          await bound.stop();
+        },
+        release: async () => {
+          await cluster.close();
+          await db.$disconnect();
+        },
+      },
+      connections,
+    ));
 
-  const maintenance = { pruneRoomLog: roomLogPruner.prune, sweepTimedLots: lotCloser.sweep };
-  return { app, io, db, config, publish: messaging.publish, maintenance, close };
+  const maintenance = { pruneRoomLog: delivery.pruneRoomLog, sweepTimedLots: auction.sweepTimedLots, sweepGames: game.sweep };
+  return { app, io, db, config, publish: publish.publish, maintenance, close };
 }

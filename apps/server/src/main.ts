@@ -1,6 +1,8 @@
-// Reads the configuration, builds the app, listens, and closes gracefully on SIGTERM/SIGINT.
+// Reads the configuration, builds the app, listens, and shuts down gracefully on SIGTERM/SIGINT (SPEC §9).
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
+import { startLine } from './observability/logger.js';
+import { backstopMs } from './shutdown.js';
 
 async function main() {
   let config;
@@ -15,15 +17,35 @@ async function main() {
   }
   const server = await buildApp(config);
   await server.app.listen({ port: config.port, host: config.host });
-  server.app.log.info(`Bidwire is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const start = startLine(config, `http://${host}:${config.port}`);
+  server.app.log.info(start.fields, start.msg);
 
+  // SIGTERM/SIGINT: the graceful shutdown (shutdown.ts), which keeps within SHUTDOWN_GRACE_MS; the timer is
+  // the backstop if something hangs anyway, set to fire just before the grace ends (backstopMs) so the process
+  // is gone within it. A second signal exits at once.
+  let stopping = false;
   const stop = async (signal: string) => {
-    server.app.log.info({ signal }, 'shutting down');
-    await server.close();
-    process.exit(0);
+    if (stopping) {
+      server.app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    server.app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining');
+    setTimeout(() => {
+      server.app.log.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish within the grace period; exiting');
+      process.exit(1);
+    }, backstopMs(config.shutdownGraceMs)).unref();
+    try {
+      await server.close();
+      process.exit(0);
+    } catch (err) {
+      server.app.log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -2,21 +2,17 @@
 // with reuse detection, and logout.
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authRoutes } from './auth-fixtures.js';
 import { startServer, type TestServer } from './harness.js';
 import { http } from './raw-socket.js';
+import { phoneNumbers } from './support/phones.js';
 
-let counter = 0;
-const freshPhone = () => `+1444${String(process.pid % 1000).padStart(3, '0')}${String(++counter).padStart(4, '0')}`;
+const freshPhone = phoneNumbers('+1444');
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('auth REST', () => {
   let t: TestServer;
-  const post = (path: string, body: unknown) => http(t.url, 'POST', path, { body });
-  const requestCode = async (phone: string) => {
-    const res = await post('/auth/otp/request', { phone });
-    expect(res.status).toBe(200);
-    return res.body.devCode as string;
-  };
+  const { post, requestCode } = authRoutes(() => t);
   const signIn = async (name?: string, phone = freshPhone()) => {
     const code = await requestCode(phone);
     const res = await post('/auth/otp/verify', { phone, code, ...(name ? { name } : {}) });
@@ -27,7 +23,8 @@ describe('auth REST', () => {
   const REUSE = { error: { code: 'UNAUTHENTICATED', message: 'Refresh token reuse detected. Please sign in again.' } };
 
   beforeAll(async () => {
-    t = await startServer();
+    // Reuse detection as such: without the reuse window for concurrent refreshes (auth.races.test.ts covers it).
+    t = await startServer({ REFRESH_REUSE_WINDOW_SECONDS: '0' });
   });
   afterAll(() => t?.close());
 

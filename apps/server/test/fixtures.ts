@@ -3,6 +3,7 @@
 import { createClient, createRestClient, type BidwireClient, type EventName, type EventPayload, type FetchLike, type Lot } from '@bidwire/sdk';
 import { onTestFinished } from 'vitest';
 import { whenConnected, type TestServer, type TestUser } from './harness.js';
+import { phoneNumbers } from './support/phones.js';
 
 /** Signs `n` distinct users in at once (each has its own phone, so the OTP limit never bites). */
 export function signInMany(t: TestServer, n: number, prefix = 'Bidder'): Promise<TestUser[]> {
@@ -131,7 +132,7 @@ export interface UserWithSecrets {
   connect(): Promise<BidwireClient>;
 }
 
-let secretPhoneCounter = 0;
+const secretPhone = phoneNumbers('+1556');
 
 /** Signs in like the harness, but keeps the OTP code; clients it opens are closed when the test ends. */
 export async function signInWithSecrets(
@@ -139,7 +140,7 @@ export async function signInWithSecrets(
   name: string,
   onResponse: (url: string, body: string) => void,
 ): Promise<UserWithSecrets> {
-  const phone = `+1556${String(process.pid % 1000).padStart(3, '0')}${String(++secretPhoneCounter).padStart(4, '0')}`;
+  const phone = secretPhone();
   const { devCode } = await t.rest.requestOtp({ body: { phone } });
   if (!devCode) throw new Error('OTP_DEV_ECHO did not echo the code');
   const pair = await t.rest.verifyOtp({ body: { phone, code: devCode, name } });

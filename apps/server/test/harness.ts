@@ -1,9 +1,14 @@
 // Starts the real server on an ephemeral port with a fresh SQLite file, and hands out signed-in
 // users with real SDK clients. `await using` closes everything.
 import { createClient, createRestClient, type BidwireClient } from '@bidwire/sdk';
-import { buildApp, type BidwireApp } from '../src/app.js';
+import { whenConnected } from '@bidwire/sdk/testing';
+import { buildApp, type BidwireApp, type BuildOptions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { phoneNumbers } from './support/phones.js';
 import { createTestDatabase } from './support/test-database.js';
+
+/** Resolves once the client is connected; rejects with the server's refusal (message and code). */
+export { whenConnected };
 
 export interface TestUser {
   id: string;
@@ -24,26 +29,7 @@ export interface TestServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
-let phoneCounter = 0;
-const nextPhone = () => `+1555${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(4, '0')}`;
-
-/** Resolves once the client is connected; rejects with the server's refusal message. */
-export function whenConnected(client: BidwireClient): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (client.state === 'connected') return resolve();
-    const offState = client.onState((state) => {
-      if (state !== 'connected') return;
-      offState();
-      offError();
-      resolve();
-    });
-    const offError = client.onConnectError((e) => {
-      offState();
-      offError();
-      reject(Object.assign(new Error(e.message), { code: e.code }));
-    });
-  });
-}
+const nextPhone = phoneNumbers('+1555');
 
 /** The redis test project runs every server in multi-node mode, each under its own key prefix. */
 const redisEnv = (): Record<string, string> =>
@@ -51,7 +37,7 @@ const redisEnv = (): Record<string, string> =>
     ? { REDIS_URL: process.env.BIDWIRE_TEST_REDIS_URL, REDIS_KEY_PREFIX: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` }
     : {};
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -59,11 +45,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     OTP_DEV_ECHO: '1',
+    // The suite signs hundreds of users in from one address; test/rest-limits.test.ts checks the default.
+    REST_AUTH_RATE_LIMIT: '100000/minute',
     LOG_LEVEL: process.env.BIDWIRE_TEST_LOG_LEVEL ?? 'silent', // e.g. BIDWIRE_TEST_LOG_LEVEL=error to see server errors
     ...redisEnv(),
     ...env,
   });
-  const server = await buildApp(config);
+  const server = await buildApp(config, options);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');

@@ -16,7 +16,7 @@ it('applies every migration once, then nothing, and releases the database', asyn
     const first = await applyMigrations(database.url);
     expect(first.applied.length).toBeGreaterThanOrEqual(2);
     expect((await applyMigrations(database.url)).applied).toEqual([]);
-    const db = createPrismaClient(database.url);
+    const db = await createPrismaClient(database.url);
     try {
       expect(await db.user.count()).toBe(0);
       expect(await db.conversation.count()).toBe(0);

@@ -52,4 +52,25 @@ describe('presence', () => {
     ]);
     expect((await strangerClient.getPresence({ userIds: [mia.id] })).presence).toEqual([]);
   });
+
+  it('users coming online at once: each one announced to their own partners only', async () => {
+    await using t = await startServer({ PRESENCE_GRACE_MS: String(GRACE_MS) });
+    const signIn = (name: string) => t.signIn(name);
+    const [ann, ben, cid, dee, eve, fay] = await Promise.all([signIn('Ann'), signIn('Ben'), signIn('Cid'), signIn('Dee'), signIn('Eve'), signIn('Fay')]);
+    await ann.rest.createConversation({ body: { participantIds: [ben.id] } });
+    await cid.rest.createConversation({ body: { participantIds: [dee.id] } });
+    await fay.rest.createConversation({ body: { participantIds: [ann.id, cid.id] } });
+    const watchers = { ben: await ben.connect(), dee: await dee.connect(), fay: await fay.connect() };
+    const seen = Object.fromEntries(Object.entries(watchers).map(([name, client]) => [name, recorder(client)]));
+    const online = (name: string) => seen[name]!.of('presenceChanged').filter((p) => p.status === 'online').map((p) => p.userId).sort();
+
+    // Together: their partners are read in one go (SPEC §5 still: visible to conversation partners only).
+    const clients = await Promise.all([ann, cid, eve].map((u) => u.connect()));
+    await waitUntil(() => online('fay').length === 2, 'Ann and Cid online at Fay');
+    await flushAll(Object.values(watchers));
+    expect(online('ben')).toEqual([ann.id]);
+    expect(online('dee')).toEqual([cid.id]);
+    expect(online('fay')).toEqual([ann.id, cid.id].sort());
+    for (const c of clients) c.close();
+  });
 });

@@ -9,12 +9,15 @@ export interface Seen {
 }
 
 const FORBIDDEN_KEYS = new Set(['phone', 'code', 'roles', 'tokenHash', 'codeHash', 'refreshToken', 'accessToken', 'externalSub', 'topics']);
-/** Keys whose value is a user (or a list of users) in chat and notification payloads. */
-const USER_KEYS = new Set(['user', 'owner', 'winner', 'sender', 'addedBy', 'removedBy', 'participants', 'referredUser']);
+/** Keys whose value is a user (or a list of users) in auction, chat, notification and game payloads. */
+const USER_KEYS = new Set(['user', 'owner', 'winner', 'sender', 'addedBy', 'removedBy', 'participants', 'referredUser', 'player', 'creator']);
 const PUBLIC_USER_KEYS = new Set(['id', 'name', 'avatarUrl']);
 
 const isErrorPayload = (o: Record<string, unknown>) =>
   typeof o.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(o.code);
+/** A field issue of VALIDATION_FAILED's `details.issues`: its `code` is zod's (`too_small`, ...), never a secret. */
+const isValidationIssue = (o: Record<string, unknown>) =>
+  typeof o.path === 'string' && typeof o.message === 'string' && typeof o.code === 'string' && /^[a-z_]+$/.test(o.code);
 
 function walk(value: unknown, visit: (key: string, v: unknown, parent: Record<string, unknown>) => void): void {
   if (Array.isArray(value)) return value.forEach((v) => walk(v, visit));
@@ -50,7 +53,7 @@ export function privacyProblems(seen: readonly Seen[], users: readonly UserWithS
     const json = JSON.stringify(s.payload);
     for (const secret of secrets) if (secret.test(json)) leaks.push(`${secret.label} in ${s.where}`);
     walk(s.payload, (key, value, parent) => {
-      if (FORBIDDEN_KEYS.has(key) && !(key === 'code' && isErrorPayload(parent))) leaks.push(`${key} in ${s.where}`);
+      if (FORBIDDEN_KEYS.has(key) && !(key === 'code' && (isErrorPayload(parent) || isValidationIssue(parent)))) leaks.push(`${key} in ${s.where}`);
       if (!USER_KEYS.has(key) || value === null) return;
       for (const u of Array.isArray(value) ? value : [value]) {
         userValues++;

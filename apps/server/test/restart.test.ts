@@ -1,35 +1,19 @@
 // The server as a child process, SIGKILLed in the middle of a bidding burst and started again on the
 // same database: every acknowledged bid is kept, clients reconnect and resync, `seq` goes on gap-free.
-import { createRestClient, type BidwireClient } from '@bidwire/sdk';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { BidwireClient } from '@bidwire/sdk';
+import { describe, expect, it } from 'vitest';
 import { recordSeqs, resilientClient, waitFor } from './support/resilient-client.js';
-import { serverProcess, type ServerProcess } from './support/server-process.js';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
+import { serverPerTest } from './support/server-per-test.js';
+import { signInOverRest } from './support/server-process.js';
 
 const JWT_SECRET = 'restart-test-secret-0123456789abcdefghij';
-let phone = 0;
+const signIn = (url: string, name: string) => signInOverRest(url, name, '+1557');
 
-async function signIn(url: string, name: string) {
-  const rest = createRestClient({ baseUrl: url });
-  const number = `+1557${String(process.pid % 1000).padStart(3, '0')}${String(++phone).padStart(4, '0')}`;
-  const { devCode } = await rest.requestOtp({ body: { phone: number } });
-  const pair = await rest.verifyOtp({ body: { phone: number, code: devCode!, name } });
-  return { ...pair, rest: createRestClient({ baseUrl: url, token: pair.accessToken }) };
-}
-
-let server: ServerProcess | undefined;
-let database: TestDatabase | undefined;
-afterEach(async () => {
-  await server?.stop();
-  await database?.drop();
-  server = undefined;
-  database = undefined;
-});
+const startServerProcess = serverPerTest();
 
 describe('a server killed with SIGKILL mid-burst and restarted on the same database', () => {
   it('keeps every acknowledged bid; clients resync with nothing missing; seq continues without a gap', async () => {
-    database = await createTestDatabase();
-    server = await serverProcess({ databaseUrl: database.url, env: { JWT_SECRET } });
+    const { server } = await startServerProcess({ JWT_SECRET });
     const url = server.url;
     const [owner, bidder, watcher] = await Promise.all(['Owner', 'Bidder', 'Watcher'].map((n) => signIn(url, n)));
     const auction = await owner!.rest.createAuction({ body: { title: 'Crash test' } });

@@ -24,7 +24,12 @@ describe('resync', () => {
       ['bidPlaced', start + 3, true],
     ]);
     expect(answer.events.map((e) => ({ ...e.payload, replayed: undefined }))).toEqual(live.map((l) => ({ ...(l.payload as object), replayed: undefined })));
-    await expect(client.resync({ room: { type: 'auction', id: auctionId }, afterSeq: start + 3 })).resolves.toEqual({ events: [] });
+    await expect(client.resync({ room: { type: 'auction', id: auctionId }, afterSeq: start + 3 })).resolves.toEqual({ events: [], hasMore: false, nextAfterSeq: start + 3 });
+    // A client ahead of the room (any seq, however large: the SDK asks so for its user room's seq) gets the snapshot.
+    const ahead = await client.resync({ room: { type: 'user', id: 'me' }, afterSeq: Number.MAX_SAFE_INTEGER });
+    expect(ahead).toEqual({ snapshot: { seq: expect.any(Number), serverTime: expect.any(Number) } });
+    const aheadOfAuction = await client.resync({ room: { type: 'auction', id: auctionId }, afterSeq: Number.MAX_SAFE_INTEGER });
+    expect(aheadOfAuction).toMatchObject({ snapshot: { seq: start + 3 } });
   });
 
   it('answers the room snapshot when the gap is older than the log keeps (retention made tiny)', async () => {
@@ -78,8 +83,8 @@ describe('resync', () => {
     const resync = (type: 'auction' | 'user' | 'conversation' | 'topic', id: string) => client.resync({ room: { type, id }, afterSeq: 0 });
     await expect(resync('auction', 'no-such-auction')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Auction not found.' });
     await expect(resync('user', bob!.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(resync('user', 'me')).resolves.toEqual({ events: [] });
-    await expect(resync('user', alice!.id)).resolves.toEqual({ events: [] });
+    await expect(resync('user', 'me')).resolves.toEqual({ events: [], hasMore: false, nextAfterSeq: 0 });
+    await expect(resync('user', alice!.id)).resolves.toEqual({ events: [], hasMore: false, nextAfterSeq: 0 });
     // Conversations and topics answer through their own modules' access rules: refused for a stranger.
     const refused = { code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/) };
     await expect(resync('conversation', 'c1')).rejects.toMatchObject(refused);

@@ -105,7 +105,10 @@ function badValues(field: string, inner: Schema): Array<[string, unknown, string
     const out: Array<[string, unknown, string?]> = [['a string', 'x'], ['a number', 1], ['true', true], ['an object', { a: 1 }], ['null', null]];
     if (min >= 1) out.push(['empty', []]);
     if (max !== undefined) out.push([`with ${max + 1} items`, Array.from({ length: max + 1 }, () => item)]);
-    for (const [label, value] of badValues(`${field}[0]`, element)) out.push([`with an item ${label}`, [value], `${field}.0`]);
+    // An item that is an object fails at its own bad field (`field.0.sub`), a plain item at `field.0`.
+    for (const [label, value, path] of badValues(`${field}[0]`, element)) {
+      out.push([`with an item ${label}`, [value], path ? path.replace(`${field}[0]`, `${field}.0`) : `${field}.0`]);
+    }
     return out;
   }
   if (def === 'enum') return [['not one of its values', 'not-one-of-them'], ['a number', 1], ...WRONG_TYPES];
@@ -195,7 +198,7 @@ describe('socket command validation', () => {
 
   beforeAll(async () => {
     // Hundreds of commands from one user in a few seconds: lift the per-command rate limits.
-    t = await startServer({ RATE_LIMITS: '*=100000,placeBid=100000,postComment=100000,sendMessage=100000,setTyping=100000' });
+    t = await startServer({ RATE_LIMITS: '*=100000,placeBid=100000,postComment=100000,sendMessage=100000,setTyping=100000,resync=100000' });
     a = await liveAuction(t);
     viewer = await t.signIn('Viewer');
     ownerSocket = await connectRaw(t.url, { token: a.owner.token });
@@ -255,7 +258,7 @@ describe('socket command validation', () => {
     expect(await chatState()).toEqual(chatBefore);
   });
 
-  it('a failing command without an ack gets an error event { code, message, command } on that socket alone', async () => {
+  it('a failing command without an ack gets an error event { code, message, command, details? } on that socket alone', async () => {
     const otherTab = await connectRaw(t.url, { token: a.bidder.token });
     const ownerTab = await connectRaw(t.url, { token: a.owner.token });
     try {
@@ -273,8 +276,18 @@ describe('socket command validation', () => {
       await waitUntil(() => received.length === 3, 5_000, 'three error events');
       bidderSocket.off('error');
       expect(received).toEqual([
-        { code: 'VALIDATION_FAILED', message: 'Invalid placeBid payload.', command: 'placeBid' },
-        { code: 'VALIDATION_FAILED', message: 'Invalid postComment payload.', command: 'postComment' },
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'Invalid placeBid payload.',
+          command: 'placeBid',
+          details: { issues: [expect.objectContaining({ path: 'amount' })] },
+        },
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'Invalid postComment payload.',
+          command: 'postComment',
+          details: { issues: [expect.objectContaining({ path: 'text' })] },
+        },
         { code: 'FORBIDDEN', message: 'Only the auction owner can do that.', command: 'startAuction' },
       ]);
       // A round trip on each other socket after the errors were sent: anything emitted to them came first.

@@ -1,9 +1,10 @@
 // The core of the fan-out, throughput and event-size scenarios: viewer workers join the lot's auction,
 // a bidder worker places bids, and the receipts are merged by bid amount (unique per bid).
 import { startWorker } from '../children.js';
-import type { BidPacing, BiddersResult, ViewersResult } from '../protocol.js';
+import type { BidPacing, BiddersJob, BiddersResult, ViewersResult } from '../protocol.js';
+import { collectReceipts } from '../receipts.js';
 import { summarize, type Summary } from '../stats.js';
-import { nowMs, sleep } from '../util.js';
+import { nowMs } from '../util.js';
 import type { Target } from './target.js';
 
 export interface BidLoadOptions {
@@ -11,6 +12,10 @@ export interface BidLoadOptions {
   viewerWorkers: number;
   pacing: BidPacing;
   sizeAt?: number[];
+  /** The first bid's amount (default: the lot's starting price); later runs on one lot start above the earlier bids. */
+  startAmount?: number;
+  /** Bidders' amount step and maxima (BiddersJob). */
+  bidding?: Pick<BiddersJob, 'amountStep' | 'maxima'>;
   log: (msg: string) => void;
 }
 
@@ -64,8 +69,9 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     url,
     tokens: target.bidders.map((u) => u.token),
     auctionId: lot.auctionId,
-    startAmount: lot.startingPrice,
+    startAmount: opts.startAmount ?? lot.startingPrice,
     pacing: opts.pacing,
+    ...opts.bidding,
   });
   await bidders.ready;
   const progress = setInterval(async () => {
@@ -79,31 +85,14 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
   const accepted = bids.bids.filter((b) => b[3] === 1);
 
   // Wait until every accepted bid has reached every viewer (or give up: those are lost events).
-  const expected = accepted.length * connected;
-  const deadline = nowMs() + 15_000;
-  for (;;) {
-    const received = (await Promise.all(viewerWorkers.map((w) => w.count()))).reduce((a, b) => a + b, 0);
-    if (received >= expected || nowMs() > deadline) break;
-    await sleep(100);
-  }
-  const views = await Promise.all(viewerWorkers.map((w) => w.stop()));
+  const { views, receipts } = await collectReceipts(viewerWorkers, accepted.length * connected);
 
-  const receipts = new Map<number, { count: number; last: number }>();
-  for (const v of views) {
-    for (const [amount, count, last] of v.amounts) {
-      const r = receipts.get(amount);
-      if (r) {
-        r.count += count;
-        r.last = Math.max(r.last, last);
-      } else receipts.set(amount, { count, last });
-    }
-  }
   const measured = accepted.filter((b) => b[4] === 1);
   const lastViewer: number[] = [];
   let lostEvents = 0;
-  for (const [amount, emitT] of accepted) {
+  for (const [amount] of accepted) {
     const r = receipts.get(amount);
-    lostEvents += connected - (r?.count ?? 0);
+    lostEvents += Math.max(0, connected - (r?.count ?? 0));
   }
   for (const [amount, emitT] of measured) {
     const r = receipts.get(amount);

@@ -4,14 +4,17 @@ import { randomUUID } from 'node:crypto';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
+/** The bid rule's least acceptable amount (the server decides it in TypeScript; here it guards the raise). */
+const MINIMUM_BID = `COALESCE("highestBid" + "minIncrement", "startingPrice")`;
+
 export function bidSql(d: Dialect) {
   const p = (i: number) => (d === 'sqlite' ? '?' : `$${i}`);
   return {
     begin: d === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN',
     loadAuction: `SELECT a.*, u."name" AS "ownerName" FROM "Auction" a JOIN "User" u ON u."id" = a."ownerId" WHERE a."id" = ${p(1)}`,
     claimSeq: `INSERT INTO "RoomSeq" ("room", "seq") VALUES (${p(1)}, 1) ON CONFLICT ("room") DO UPDATE SET "seq" = "RoomSeq"."seq" + 1 RETURNING "seq"`,
-    openLot: `SELECT * FROM "Lot" WHERE "auctionId" = ${p(1)} AND "status" = 'open' LIMIT 1`,
-    raise: `UPDATE "Lot" SET "highestBid" = ${p(1)}, "nextMinBid" = ${p(2)}, "bidCount" = "bidCount" + 1 WHERE "id" = ${p(3)} AND "status" = 'open' AND "nextMinBid" <= ${p(4)} AND ("endsAt" IS NULL OR "endsAt" > ${p(5)}) RETURNING *`,
+    openLot: `SELECT *, ${MINIMUM_BID} AS "minimumBid" FROM "Lot" WHERE "auctionId" = ${p(1)} AND "status" = 'open' LIMIT 1`,
+    raise: `UPDATE "Lot" SET "highestBid" = ${p(1)}, "bidCount" = "bidCount" + 1 WHERE "id" = ${p(2)} AND "status" = 'open' AND ${MINIMUM_BID} <= ${p(3)} AND ("endsAt" IS NULL OR "endsAt" > ${p(4)}) RETURNING *`,
     insertBid: `INSERT INTO "Bid" ("id", "auctionId", "lotId", "userId", "amount", "createdAt") VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,
     bidder: `SELECT "id", "name", "avatarUrl" FROM "User" WHERE "id" = ${p(1)}`,
     insertEvent: `INSERT INTO "RoomEvent" ("id", "room", "seq", "event", "payload", "at") VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`,

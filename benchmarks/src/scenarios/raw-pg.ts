@@ -11,7 +11,7 @@ CREATE TABLE "Auction" ("id" TEXT PRIMARY KEY, "ownerId" TEXT NOT NULL REFERENCE
   "startedAt" TIMESTAMP(3), "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "updatedAt" TIMESTAMP(3) NOT NULL);
 CREATE INDEX ON "Auction"("status", "createdAt");
 CREATE TABLE "Lot" ("id" TEXT PRIMARY KEY, "auctionId" TEXT NOT NULL REFERENCES "Auction"("id"), "product" TEXT NOT NULL, "startingPrice" BIGINT NOT NULL,
-  "minIncrement" BIGINT NOT NULL DEFAULT 1, "status" TEXT NOT NULL DEFAULT 'open', "highestBid" BIGINT, "nextMinBid" BIGINT NOT NULL,
+  "minIncrement" BIGINT NOT NULL DEFAULT 1, "status" TEXT NOT NULL DEFAULT 'open', "highestBid" BIGINT,
   "bidCount" INTEGER NOT NULL DEFAULT 0, "endsAt" TIMESTAMP(3), "softCloseMs" INTEGER, "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, "closedAt" TIMESTAMP(3));
 CREATE INDEX ON "Lot"("auctionId", "openedAt");
 CREATE INDEX ON "Lot"("status", "endsAt");
@@ -37,7 +37,7 @@ export async function runRawPg(durationMs: number, connections: number, log: (ms
     const bidder = newId();
     await pool.query(`INSERT INTO "User" ("id", "name") VALUES ($1, 'Bench owner'), ($2, 'Bench bidder')`, [ids.userId, bidder]);
     await pool.query(`INSERT INTO "Auction" ("id", "ownerId", "title", "status", "startedAt", "updatedAt") VALUES ($1, $2, 'Raw', 'live', now(), now())`, [ids.auctionId, ids.userId]);
-    await pool.query(`INSERT INTO "Lot" ("id", "auctionId", "product", "startingPrice", "nextMinBid") VALUES ($1, $2, 'Saffron', 1000, 1000)`, [ids.lotId, ids.auctionId]);
+    await pool.query(`INSERT INTO "Lot" ("id", "auctionId", "product", "startingPrice") VALUES ($1, $2, 'Saffron', 1000)`, [ids.lotId, ids.auctionId]);
     const sql = bidSql('postgresql');
     const room = `auction:${ids.auctionId}`;
     log(`raw postgresql (${connections} connection${connections > 1 ? 's' : ''}): bid transactions for ${durationMs / 1000} s`);
@@ -51,10 +51,10 @@ export async function runRawPg(durationMs: number, connections: number, log: (ms
           await c.query(sql.begin);
           // The seq row lock comes first, so concurrent lanes queue here, as Bidwire's writers do.
           const seq = (await c.query({ name: 'seq', text: sql.claimSeq, values: [room] })).rows[0].seq as number;
-          const lot = (await c.query({ name: 'lot', text: sql.openLot, values: [ids.auctionId] })).rows[0] as { id: string; nextMinBid: string };
-          const amount = Number(lot.nextMinBid);
+          const lot = (await c.query({ name: 'lot', text: sql.openLot, values: [ids.auctionId] })).rows[0] as { id: string; minimumBid: string };
+          const amount = Number(lot.minimumBid);
           const at = new Date();
-          const raised = await c.query({ name: 'raise', text: sql.raise, values: [amount, amount + 1, lot.id, amount, at] });
+          const raised = await c.query({ name: 'raise', text: sql.raise, values: [amount, lot.id, amount, at] });
           if (raised.rowCount !== 1) throw new Error('raw postgresql: the conditional raise failed');
           const bidId = newId();
           await c.query({ name: 'bid', text: sql.insertBid, values: [bidId, ids.auctionId, lot.id, bidder, amount, at] });

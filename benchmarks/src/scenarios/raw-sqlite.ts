@@ -21,7 +21,7 @@ export async function runRawSqlite(durationMs: number, log: (msg: string) => voi
     const ids = { userId: newId(), auctionId: newId(), lotId: newId() };
     db.prepare(`INSERT INTO "User" ("id", "name", "roles", "createdAt") VALUES (?, 'Bench owner', 'buyer,seller', ?)`).run(ids.userId, now);
     db.prepare(`INSERT INTO "Auction" ("id", "ownerId", "title", "status", "createdAt", "updatedAt", "startedAt") VALUES (?, ?, 'Raw', 'live', ?, ?, ?)`).run(ids.auctionId, ids.userId, now, now, now);
-    db.prepare(`INSERT INTO "Lot" ("id", "auctionId", "product", "startingPrice", "minIncrement", "status", "nextMinBid", "bidCount", "openedAt") VALUES (?, ?, 'Saffron', 1000, 1, 'open', 1000, 0, ?)`).run(ids.lotId, ids.auctionId, now);
+    db.prepare(`INSERT INTO "Lot" ("id", "auctionId", "product", "startingPrice", "minIncrement", "status", "bidCount", "openedAt") VALUES (?, ?, 'Saffron', 1000, 1, 'open', 0, ?)`).run(ids.lotId, ids.auctionId, now);
     const bidder = newId();
     db.prepare(`INSERT INTO "User" ("id", "name", "roles", "createdAt") VALUES (?, 'Bench bidder', 'buyer,seller', ?)`).run(bidder, now);
 
@@ -35,10 +35,10 @@ export async function runRawSqlite(durationMs: number, log: (msg: string) => voi
       q.loadAuction.get(ids.auctionId);
       q.begin.run();
       const { seq } = q.claimSeq.get(room) as { seq: number };
-      const lot = q.openLot.get(ids.auctionId) as { id: string; nextMinBid: number };
-      const amount = Number(lot.nextMinBid);
+      const lot = q.openLot.get(ids.auctionId) as { id: string; minimumBid: number };
+      const amount = Number(lot.minimumBid);
       const at = new Date().toISOString();
-      const raised = q.raise.get(amount, amount + 1, lot.id, amount, at) as { bidCount: number } | undefined;
+      const raised = q.raise.get(amount, lot.id, amount, at) as { bidCount: number } | undefined;
       if (!raised) throw new Error('raw sqlite: the conditional raise failed');
       const bidId = newId();
       q.insertBid.run(bidId, ids.auctionId, lot.id, bidder, amount, at);

@@ -16,6 +16,8 @@ export interface TargetOptions {
   viewers: number;
   bidders: number;
   cpuProfDir?: string | undefined;
+  /** Bidwire only: environment on top of `bidwireEnv` (e.g. resync page caps). */
+  env?: Record<string, string>;
 }
 
 export interface Target {
@@ -33,6 +35,10 @@ export function bidwireEnv(databaseUrl: string): Record<string, string> {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     JWT_SECRET,
+    // Production refuses to start without a way to send sign-in codes; the benchmark signs in by minted
+    // tokens only, so the hook points at a closed port and is never called.
+    OTP_WEBHOOK_URL: 'http://127.0.0.1:9/otp',
+    OTP_WEBHOOK_SECRET: 'bench-unused-otp-webhook-secret',
     LOG_LEVEL: 'warn',
     ACCESS_TOKEN_TTL_SECONDS: '7200',
     // The benchmark measures the pipeline, not the per-user limiter (which still runs on every command).
@@ -54,7 +60,7 @@ export async function prepareTarget(opts: TargetOptions): Promise<Target> {
     dir = mkdtempSync(path.join(tmpdir(), 'bidwire-bench-'));
     databaseUrl = `file:${path.join(dir, 'bench.db')}`;
   }
-  const server = await startServer({ kind: 'bidwire', env: bidwireEnv(databaseUrl), cpuProfDir: opts.cpuProfDir });
+  const server = await startServer({ kind: 'bidwire', env: { ...bidwireEnv(databaseUrl), ...opts.env }, cpuProfDir: opts.cpuProfDir });
   try {
     await insertUsers(server, [owner!, ...bidders, ...viewers]);
     const lot = await openLiveLot(server.url, owner!);

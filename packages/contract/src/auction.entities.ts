@@ -1,5 +1,5 @@
 // The public shapes of the live-auction domain: what clients see of auctions, lots, bids and comments.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Money, PublicUser, Timestamp } from './shared.js';
 
 export const AuctionStatus = z.enum(['scheduled', 'live', 'ended', 'canceled']);
@@ -48,6 +48,8 @@ export const Bid = z.object({
   lotId: Id,
   user: PublicUser,
   amount: Money,
+  /** Placed by the server for a maximum (proxy) bid. */
+  auto: z.boolean(),
   createdAt: Timestamp,
 });
 export type Bid = z.infer<typeof Bid>;
@@ -86,6 +88,8 @@ export const AuctionSnapshot = z.object({
   recentComments: z.array(Comment),
   viewerCount: z.int().nonnegative(),
   broadcasterPresent: z.boolean(),
+  /** Your standing maximum on the open lot (private: only in your own snapshot); null without one. */
+  myMaxBid: Money.nullable(),
   /** The room's last event reflected here; the next room event has `seq + 1`. */
   seq: z.int().nonnegative(),
   /** Server clock in ms since epoch, as in `timeSync`. */

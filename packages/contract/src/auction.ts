@@ -1,5 +1,5 @@
 // Live auctions (SPEC §3): the commands a client sends and the events the auction room receives.
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, event } from './define.js';
 import { Id, Money, PublicUser, RequestId, RoomEventMeta, Timestamp } from './shared.js';
 import { Auction, AuctionSnapshot, Bid, Comment, Lot, Winning } from './auction.entities.js';
@@ -22,7 +22,18 @@ export const OpenLotInput = z.object({
   softCloseMs: z.int().min(0).max(3600 * 1000).optional(),
 });
 
-export const PlaceBidInput = z.object({ auctionId: Id, amount: Money, requestId: RequestId.optional() });
+export const PlaceBidInput = z
+  .object({
+    auctionId: Id,
+    amount: Money,
+    /** The most you will pay: the server bids for you, only as much as needed to keep the lead (≥ amount). */
+    maxAmount: Money.optional(),
+    requestId: RequestId.optional(),
+  })
+  .refine((v) => v.maxAmount === undefined || v.maxAmount >= v.amount, {
+    message: 'maxAmount must be at least amount.',
+    path: ['maxAmount'],
+  });
 export const PostCommentInput = z.object({
   auctionId: Id,
   text: z.string().trim().min(1).max(500),
@@ -64,9 +75,11 @@ export const auctionCommands = {
     errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE'],
   }),
   placeBid: command({
-    description: 'Bid on the open lot; the check against the highest bid and the write are one atomic step.',
+    description:
+      'Bid on the open lot, optionally with a maximum the server bids up to for you; the check against the highest bid and the write are one atomic step. The leader raises their maximum with amount = the current highest: no bid, no broadcast.',
     request: PlaceBidInput,
-    response: z.object({ bid: Bid, lot: Lot }),
+    /** `lot` is the lot after the step (the automatic bid it caused included); `myMaxBid` is your standing maximum. */
+    response: z.object({ bid: Bid, lot: Lot, myMaxBid: Money }),
     errors: ['NOT_FOUND', 'FORBIDDEN', 'INVALID_STATE', 'BID_TOO_LOW', 'CONFLICT'],
   }),
   postComment: command({
@@ -114,6 +127,7 @@ export const auctionEvents = {
   viewerCountChanged: event({
     scope: 'ephemeral',
     description: 'Distinct signed-in users in the room; at most once per second per room.',
+    audience: 'Every socket in the auction room (joined with joinAuction); no seq.',
     payload: z.object({ auctionId: Id, viewerCount: z.int().nonnegative() }),
   }),
   lotOpened: event({
@@ -127,6 +141,12 @@ export const auctionEvents = {
     room: inAuctionRoom,
     description: 'A bid was accepted; carries the lot summary, never the bid list.',
     payload: roomEvent({ auctionId: Id, lotId: Id, bid: Bid, highestBid: Money, bidCount: z.int().positive() }),
+  }),
+  outbid: event({
+    scope: 'room',
+    room: { room: 'user' },
+    description: 'You led the lot, or just bid on it, and someone else leads now (to your user room, durable there).',
+    payload: roomEvent({ auctionId: Id, lotId: Id, highestBid: Money }),
   }),
   lotExtended: event({
     scope: 'room',

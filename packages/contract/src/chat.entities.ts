@@ -1,5 +1,5 @@
 // The public shapes of chat (SPEC §4): messages and conversations as a participant sees them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, PublicUser, Timestamp } from './shared.js';
 
 export const Message = z.object({

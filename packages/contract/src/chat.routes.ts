@@ -1,5 +1,5 @@
 // The REST routes of chat (SPEC §4): conversations, their history and their participants.
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from './define.js';
 import { Cursor, Limit } from './paging.js';
 import { Id, page } from './shared.js';

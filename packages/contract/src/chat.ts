@@ -1,5 +1,5 @@
 // Chat (SPEC §4): the commands a participant sends and the events a conversation room receives.
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, event } from './define.js';
 import { Id, PublicUser, RequestId, RoomEventMeta, Timestamp } from './shared.js';
 import { Conversation, Message, MessageText } from './chat.entities.js';
@@ -112,6 +112,7 @@ export const chatEvents = {
   typingChanged: event({
     scope: 'ephemeral',
     description: 'A participant started or stopped typing (to the others only; no seq).',
+    audience: 'The other sockets in the conversation room (joined with joinConversation), not the typist’s; no seq.',
     payload: z.object({ conversationId: Id, user: PublicUser, isTyping: z.boolean() }),
   }),
 } as const;

@@ -91,7 +91,7 @@ describe('the contract', () => {
   });
 
   it('derives the TypeScript types from the schemas', () => {
-    expectTypeOf<CommandInput<'placeBid'>>().toEqualTypeOf<{ auctionId: string; amount: number; requestId?: string | undefined }>();
+    expectTypeOf<CommandInput<'placeBid'>>().toEqualTypeOf<{ auctionId: string; amount: number; maxAmount?: number | undefined; requestId?: string | undefined }>();
     expectTypeOf<CommandResult<'timeSync'>>().toEqualTypeOf<{ serverTime: number }>();
     expectTypeOf<EventPayload<'bidPlaced'>['highestBid']>().toEqualTypeOf<number>();
   });

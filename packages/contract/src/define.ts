@@ -21,10 +21,15 @@ export interface CommandDef<
    * dropped connection. Commands with a `requestId`, joins and leaves are resent anyway.
    */
   idempotent?: boolean;
+  /**
+   * Examples for the generated docs where one made from the schema would not do (a refinement it cannot
+   * see); each must satisfy its schema (tested).
+   */
+  example?: { request?: z.input<Req>; response?: z.output<Res> };
 }
 
 /** Rooms whose durable events carry `seq` and can be replayed by `resync` (SPEC §1, §7). */
-export const ROOM_TYPES = ['auction', 'conversation', 'topic', 'user'] as const;
+export const ROOM_TYPES = ['auction', 'conversation', 'topic', 'user', 'game'] as const;
 export type RoomType = (typeof ROOM_TYPES)[number];
 
 /**
@@ -48,6 +53,7 @@ export function command<
   joins?: RoomBinding<keyof z.input<Req> & string>;
   leaves?: RoomBinding<keyof z.input<Req> & string>;
   idempotent?: boolean;
+  example?: { request?: z.input<Req>; response?: z.output<Res> };
 }): CommandDef<Req, Res, readonly [...typeof COMMON_ERRORS, ...E]> {
   return { ...def, errors: [...COMMON_ERRORS, ...def.errors] };
 }
@@ -58,7 +64,7 @@ export function command<
  * `domain`: a marketplace event published by another service — durable (with `seq`/`at`) when delivered
  * to a user or topic room, live-only (no `seq`) when delivered to a role room or to everyone.
  */
-export type EventScope = 'room' | 'ephemeral' | 'global' | 'socket' | 'user' | 'domain';
+export type EventScope = 'room' | 'ephemeral' | 'global' | 'socket' | 'domain';
 
 export interface EventDef<P extends z.ZodType = z.ZodType, S extends EventScope = EventScope> {
   payload: P;
@@ -66,6 +72,10 @@ export interface EventDef<P extends z.ZodType = z.ZodType, S extends EventScope 
   description: string;
   /** For durable room events: the room whose `seq` the event carries (the SDK tracks gaps per room). */
   room?: RoomBinding;
+  /** Who receives it, where `scope` and `room` do not say (ephemeral events): shown in the generated docs. */
+  audience?: string;
+  /** An example for the generated docs where one made from the schema would not do; must satisfy the schema. */
+  example?: z.output<P>;
 }
 
 export function event<P extends z.ZodType, S extends EventScope>(def: {
@@ -73,6 +83,8 @@ export function event<P extends z.ZodType, S extends EventScope>(def: {
   scope: S;
   description: string;
   room?: RoomBinding<keyof z.output<P> & string>;
+  audience?: string;
+  example?: z.output<P>;
 }): EventDef<P, S> {
   return def;
 }
@@ -91,3 +103,13 @@ export interface RouteDef {
   description: string;
 }
 export const route = <const R extends RouteDef>(r: R) => r;
+
+/**
+ * One domain's part of the contract: its commands, events and routes. The server implements each domain
+ * as one module typed over its slice, so a command or route without server code fails to compile.
+ */
+export interface ContractSlice {
+  commands?: Record<string, CommandDef>;
+  events?: Record<string, EventDef>;
+  routes?: Record<string, RouteDef>;
+}

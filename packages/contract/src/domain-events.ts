@@ -1,13 +1,13 @@
 // Domain events (SPEC §6): what the marketplace's other services publish to users through
 // POST /internal/v1/publish (or in process). Payload schemas first, then the events clients receive.
-import { z } from 'zod';
+import * as z from 'zod';
 import { event } from './define.js';
 import { Id, Money, PublicUser } from './shared.js';
 import { TopicName } from './topics.js';
 
 const Time = z.iso.datetime({ offset: true });
 /** ISO 4217 codes and token symbols (USD, EUR, USDT). */
-const Currency = z.string().regex(/^[A-Z0-9]{3,10}$/, 'Currency must be a code such as USD');
+const Currency = z.string().regex(/^[A-Z0-9]{3,10}$/, 'Currency must be a code such as USD').meta({ examples: ['USD'] });
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Priced = { amount: Money, currency: Currency };
 
@@ -88,10 +88,33 @@ export const DomainDelivery = z.object({
   topic: TopicName.optional(),
 });
 
-function domainEvent<S extends z.ZodRawShape>(name: string, schema: z.ZodObject<S>) {
+/** What each domain event means, for the generated docs. */
+const domainEventDescriptions: Record<DomainEventName, string> = {
+  purchaseRequestCreated: 'A buyer created a purchase request.',
+  offerReceived: 'A seller made an offer on a purchase request.',
+  offerUpdated: 'An offer changed status (countered, accepted, rejected, withdrawn, expired).',
+  purchaseRequestUpdated: 'A purchase request changed status.',
+  requestCancelled: 'A purchase request was cancelled.',
+  transactionCompleted: 'A purchase between a buyer and a seller completed.',
+  deliveryUpdated: 'A delivery changed status (shipped, in transit, delivered, failed, returned).',
+  paymentCreated: 'A payment was created.',
+  paymentUpdated: 'A payment changed status (authorized, captured, failed, refunded, cancelled).',
+  payoutCreated: 'A payout to a seller was scheduled.',
+  payoutCompleted: 'A payout to a seller was paid.',
+  disputeOpened: 'A dispute was opened on a transaction.',
+  disputeEvidenceAdded: 'Evidence was added to a dispute.',
+  disputeResolved: 'A dispute was resolved.',
+  levelUp: 'A user reached a new level.',
+  referralReward: 'A referrer earned a reward for a referral.',
+  referralSignup: 'Someone signed up through a user’s referral.',
+  systemAnnouncement: 'An announcement from the marketplace.',
+  systemMaintenance: 'Planned maintenance of the marketplace.',
+};
+
+function domainEvent<S extends z.ZodRawShape>(name: DomainEventName, schema: z.ZodObject<S>) {
   return event({
     scope: 'domain',
-    description: `Domain event ${name}, published by a marketplace service.`,
+    description: `${domainEventDescriptions[name]} Published by a marketplace service (POST /internal/v1/publish).`,
     payload: schema.extend(DomainDelivery.shape),
   });
 }

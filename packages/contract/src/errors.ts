@@ -1,5 +1,5 @@
 // The one list of error codes a command or REST route can answer with.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -10,14 +10,15 @@ export const ERROR_CODES = [
   'BID_TOO_LOW',
   'RATE_LIMITED',
   'CONFLICT',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-/** Codes every command may answer with, whatever it does: the binding layer produces them. */
-export const COMMON_ERRORS = ['VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL'] as const;
+/** Codes every command may answer with, whatever it does: the binding layer produces them (UNAVAILABLE while the server drains). */
+export const COMMON_ERRORS = ['VALIDATION_FAILED', 'RATE_LIMITED', 'UNAVAILABLE', 'INTERNAL'] as const;
 
 /** HTTP status for each code, used by the REST routes. */
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -29,5 +30,6 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   BID_TOO_LOW: 409,
   RATE_LIMITED: 429,
   CONFLICT: 409,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -1,5 +1,5 @@
 // Notifications (SPEC §6): persisted per user, pushed to every socket of that user, marked read.
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, event, route } from './define.js';
 import { Cursor, Limit } from './paging.js';
 import { Id, RoomEventMeta, Timestamp, page } from './shared.js';
@@ -27,6 +27,7 @@ export const notificationCommands = {
       .refine((v) => (v.ids === undefined) !== (v.all === undefined), 'Give either ids or all: true (not both).'),
     response: UnreadCount,
     errors: [],
+    example: { request: { all: true }, response: { unreadCount: 0 } },
   }),
 } as const;
 

@@ -1,5 +1,5 @@
 // Presence (SPEC §5): who is online, pushed to conversation partners only, and asked for on demand.
-import { z } from 'zod';
+import * as z from 'zod';
 import { command, event } from './define.js';
 import { Id, Timestamp } from './shared.js';
 
@@ -30,6 +30,7 @@ export const presenceEvents = {
     description:
       'A user came online, or went offline after a grace period (a reload does not flicker). ' +
       'Sent to the user rooms of the people who share a conversation with them; no seq.',
+    audience: 'The user rooms (every socket) of the people who share a conversation with that user; no seq.',
     payload: Presence,
   }),
 } as const;

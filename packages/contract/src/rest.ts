@@ -1,13 +1,17 @@
 // The REST routes (SPEC §1–3): one table of method, path, inputs and result, used by the server and the SDK.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Timestamp, page } from './shared.js';
 import { Auction, AuctionStatus, Bid, Category, Lot, Winning } from './auction.entities.js';
 import { route } from './define.js';
 import { Cursor, Limit } from './paging.js';
 import { chatRoutes } from './chat.routes.js';
 import { notificationRoutes } from './notifications.js';
+import { gameRoutes } from './game.routes.js';
 
-export const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone must be in E.164 format, e.g. +15551234567');
+export const Phone = z
+  .string()
+  .regex(/^\+[1-9]\d{6,14}$/, 'Phone must be in E.164 format, e.g. +15551234567')
+  .meta({ examples: ['+15551234567'] });
 export const Role = z.enum(['buyer', 'seller', 'admin']);
 export type Role = z.infer<typeof Role>;
 
@@ -32,9 +36,8 @@ export const CreateAuctionInput = z.object({
 });
 export const UpdateAuctionInput = CreateAuctionInput.partial();
 
-
-
-export const restRoutes = {
+/** Sign-in (SPEC §2): open routes. */
+export const authRoutes = {
   requestOtp: route({
     method: 'POST', path: '/auth/otp/request', auth: false, status: 200,
     description: 'Send a 6-digit sign-in code to a phone (valid 5 minutes).',
@@ -44,7 +47,7 @@ export const restRoutes = {
   verifyOtp: route({
     method: 'POST', path: '/auth/otp/verify', auth: false, status: 200,
     description: 'Exchange the code for tokens; the user is created on first sign-in.',
-    body: z.object({ phone: Phone, code: z.string().regex(/^\d{6}$/, 'Code must be 6 digits'), name: z.string().trim().min(1).max(80).optional() }),
+    body: z.object({ phone: Phone, code: z.string().regex(/^\d{6}$/, 'Code must be 6 digits').meta({ examples: ['123456'] }), name: z.string().trim().min(1).max(80).optional() }),
     response: TokenPair,
   }),
   refresh: route({
@@ -59,6 +62,10 @@ export const restRoutes = {
     body: RefreshBody,
     response: z.null(),
   }),
+} as const;
+
+/** Live auctions (SPEC §3). */
+export const auctionRoutes = {
   createAuction: route({
     method: 'POST', path: '/auctions', auth: true, status: 201,
     description: 'Create a scheduled auction; the caller becomes its owner.',
@@ -104,6 +111,9 @@ export const restRoutes = {
     query: z.object({ cursor: Cursor.optional(), limit: Limit }),
     response: page(Winning),
   }),
+} as const;
+
+export const categoryRoutes = {
   listCategories: route({
     method: 'GET', path: '/categories', auth: true, status: 200,
     description: 'All categories by name.',
@@ -115,13 +125,38 @@ export const restRoutes = {
     body: z.object({ name: z.string().trim().min(1).max(80) }),
     response: Category,
   }),
+} as const;
+
+export const ReadinessCheck = z.object({ status: z.enum(['ok', 'down', 'starting', 'disabled']), error: z.string().optional() });
+export const Readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  mode: z.enum(['single-node', 'redis']),
+  checks: z.record(z.string(), ReadinessCheck),
+});
+
+/** Liveness and readiness probes (SPEC §9): open routes. */
+export const healthRoutes = {
   healthz: route({
     method: 'GET', path: '/healthz', auth: false, status: 200,
     description: 'Liveness.',
     response: z.object({ status: z.literal('ok'), time: Timestamp }),
   }),
+  readyz: route({
+    method: 'GET', path: '/readyz', auth: false, status: 200,
+    description: 'Readiness: 200 when the database (and Redis in multi-node mode) answer, 503 with the same body otherwise.',
+    response: Readiness,
+  }),
+} as const;
+
+/** Every route an app calls (the SDK's REST client is derived from it); the service API is apart. */
+export const restRoutes = {
+  ...authRoutes,
+  ...auctionRoutes,
+  ...categoryRoutes,
+  ...healthRoutes,
   ...chatRoutes,
   ...notificationRoutes,
+  ...gameRoutes,
 } as const;
 
 export type RestRoutes = typeof restRoutes;

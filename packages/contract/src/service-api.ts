@@ -1,6 +1,6 @@
 // The service API (SPEC §6) other backend services call with a key from SERVICE_API_KEYS: publish
 // domain events and manage topic memberships. Not part of the app-facing REST client.
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from './define.js';
 import { DomainEventName } from './domain-events.js';
 import { Role } from './rest.js';
@@ -36,13 +36,18 @@ export const PublishResult = z.object({
   notificationsCreated: z.int().nonnegative(),
 });
 
-export const serviceRoutes = {
+/** The publish API (SPEC §6). */
+export const publishRoutes = {
   publish: route({
     method: 'POST', path: '/internal/v1/publish', auth: 'service', status: 200,
     description: 'Publish a domain event to users, roles, topics or everyone (service key).',
     body: PublishRequest,
     response: PublishResult,
   }),
+} as const;
+
+/** Topic memberships, managed by the services that own the topics (SPEC §6). */
+export const topicServiceRoutes = {
   addTopicMembers: route({
     method: 'POST', path: '/internal/v1/topics/:topic/members', auth: 'service', status: 200,
     description: 'Let users subscribe to a topic (service key); they count as its members for notifications.',
@@ -57,6 +62,8 @@ export const serviceRoutes = {
     response: z.null(),
   }),
 } as const;
+
+export const serviceRoutes = { ...publishRoutes, ...topicServiceRoutes } as const;
 
 export type ServiceRoutes = typeof serviceRoutes;
 export type ServiceRouteName = keyof ServiceRoutes;

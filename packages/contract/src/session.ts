@@ -1,5 +1,5 @@
 // Events about the connection itself: a command's failure without an ack, and token expiry.
-import { z } from 'zod';
+import * as z from 'zod';
 import { event } from './define.js';
 import { ErrorCode } from './errors.js';
 
@@ -7,7 +7,7 @@ export const sessionEvents = {
   error: event({
     scope: 'socket',
     description: 'A command sent without an ack function failed (to that socket alone).',
-    payload: z.object({ code: ErrorCode, message: z.string(), command: z.string() }),
+    payload: z.object({ code: ErrorCode, message: z.string(), command: z.string(), details: z.unknown().optional() }),
   }),
   sessionExpired: event({
     scope: 'socket',

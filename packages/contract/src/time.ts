@@ -1,5 +1,5 @@
 // Clock synchronisation (SPEC §7): the server's clock, for countdowns every client agrees on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { command } from './define.js';
 
 export const timeCommands = {

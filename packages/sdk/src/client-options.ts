@@ -1,5 +1,6 @@
 // What createClient() accepts, and how the token reaches the Socket.IO handshake.
 import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import { contractMeta } from './contract-meta.js';
 
 export type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
 
@@ -33,9 +34,11 @@ export type ClientOptions = TokenSource & {
 export const DEFAULT_COMMAND_TIMEOUT_MS = 10_000;
 export const DEFAULT_OFFLINE_TIMEOUT_MS = 30_000;
 
+/** The handshake's `auth`: the token, and always the contract version the app is built against (SPEC §1). */
 export function authOption(options: TokenSource): SocketOptions['auth'] {
   const { getToken, token } = options;
-  if (!getToken) return token ? { token } : {};
+  const contract = contractMeta.contractVersion;
+  if (!getToken) return token ? { token, contract } : { contract };
   // The callback form makes socket.io-client ask again on every reconnection, so an
   // expired token is replaced instead of being replayed. A failing getter sends no token:
   // the server then refuses with UNAUTHENTICATED, which reaches onConnectError().
@@ -43,8 +46,8 @@ export function authOption(options: TokenSource): SocketOptions['auth'] {
     Promise.resolve()
       .then(getToken)
       .then(
-        (fresh) => callback(fresh ? { token: fresh } : {}),
-        () => callback({}),
+        (fresh) => callback(fresh ? { token: fresh, contract } : { contract }),
+        () => callback({ contract }),
       );
   };
 }

@@ -7,7 +7,10 @@ import {
   isCommandError,
   type Auction,
   type BidwireClient,
+  type BidwirePromise,
   type ClientErrorCode,
+  type CommandFailureCode,
+  type CommandPromise,
   type ConnectionState,
   type RestClient,
 } from './index.js';
@@ -26,8 +29,10 @@ describe('socket client', () => {
   test('placeBid takes the contract input and resolves to its result', () => {
     expectTypeOf(client.placeBid)
       .parameter(0)
-      .toEqualTypeOf<{ auctionId: string; amount: number; requestId?: string | undefined }>();
-    expectTypeOf(client.placeBid).returns.toEqualTypeOf<Promise<CommandResult<'placeBid'>>>();
+      .toEqualTypeOf<{ auctionId: string; amount: number; maxAmount?: number | undefined; requestId?: string | undefined }>();
+    expectTypeOf(client.placeBid).returns.toEqualTypeOf<CommandPromise<'placeBid'>>();
+    expectTypeOf(client.placeBid).returns.toEqualTypeOf<BidwirePromise<CommandResult<'placeBid'>, CommandFailureCode<'placeBid'>>>();
+    expectTypeOf(client.placeBid).returns.resolves.toEqualTypeOf<CommandResult<'placeBid'>>();
     expectTypeOf<Awaited<ReturnType<typeof client.placeBid>>['lot']['highestBid']>().toEqualTypeOf<number | null>();
     // @ts-expect-error amount is required
     void client.placeBid({ auctionId: 'a' });
@@ -43,11 +48,11 @@ describe('socket client', () => {
   });
 
   test('command() is typed like the generated methods', () => {
-    expectTypeOf(client.command('joinAuction', { auctionId: 'a' })).toEqualTypeOf<Promise<CommandResult<'joinAuction'>>>();
+    expectTypeOf(client.command('joinAuction', { auctionId: 'a' })).toEqualTypeOf<CommandPromise<'joinAuction'>>();
   });
 
   test('a command without required input can be called with no argument', () => {
-    expectTypeOf(client.timeSync()).toEqualTypeOf<Promise<{ serverTime: number }>>();
+    expectTypeOf(client.timeSync()).resolves.toEqualTypeOf<{ serverTime: number }>();
     // @ts-expect-error joinAuction needs its auctionId
     void client.joinAuction();
   });
@@ -61,21 +66,24 @@ describe('socket client', () => {
     client.once('lotClosed', (p) => expectTypeOf(p.winner).toEqualTypeOf<{ id: string; name: string; avatarUrl?: string | undefined } | null>());
     // @ts-expect-error not an event of the contract
     client.on('bidPlacedd', () => {});
-    expectTypeOf(client.waitFor('bidPlaced', (p) => p.bid.amount > 100)).toEqualTypeOf<Promise<EventPayload<'bidPlaced'>>>();
+    expectTypeOf(client.waitFor('bidPlaced', (p) => p.bid.amount > 100)).toEqualTypeOf<
+      BidwirePromise<EventPayload<'bidPlaced'>, 'TIMEOUT' | 'DISCONNECTED'>
+    >();
   });
 
   test('connection state and errors', () => {
     expectTypeOf(client.state).toEqualTypeOf<'connecting' | 'connected' | 'disconnected' | 'reconnecting'>();
     client.onState((s) => expectTypeOf(s).toEqualTypeOf<ConnectionState>());
     client.onConnectError((e) => expectTypeOf(e.code).toEqualTypeOf<
-      'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION_FAILED' | 'INVALID_STATE' | 'BID_TOO_LOW' | 'RATE_LIMITED' | 'CONFLICT' | 'INTERNAL' | undefined
+      | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION_FAILED' | 'INVALID_STATE' | 'BID_TOO_LOW' | 'RATE_LIMITED' | 'CONFLICT'
+      | 'UNAVAILABLE' | 'INTERNAL' | 'INCOMPATIBLE_CONTRACT' | undefined
     >());
   });
 
   test('isCommandError narrows the code to what the command declares', () => {
     const err: unknown = null;
     if (isCommandError(err, 'timeSync')) {
-      expectTypeOf(err.code).toEqualTypeOf<'VALIDATION_FAILED' | 'RATE_LIMITED' | 'INTERNAL' | 'TIMEOUT' | 'DISCONNECTED'>();
+      expectTypeOf(err.code).toEqualTypeOf<'VALIDATION_FAILED' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL' | 'TIMEOUT' | 'DISCONNECTED'>();
       expectTypeOf(err.code).toExtend<ClientErrorCode>();
     }
   });

@@ -1,22 +1,24 @@
 // createClient(): the typed Socket.IO client — one method per contract command, typed event
 // listeners, connection state — that web and mobile apps build on.
-import {
-  ERROR_CODES,
-  type ClientToServerEvents,
-  type CommandName,
-  type CommandResult,
-  type ErrorCode,
-  type EventName,
-  type EventPayload,
-  type ResyncResult,
-  type RoomRef,
-  type RoomSnapshot,
-  type ServerToClientEvents,
+import type {
+  ClientToServerEvents,
+  CommandName,
+  ErrorCode,
+  EventName,
+  EventPayload,
+  ResyncResult,
+  RoomRef,
+  RoomSnapshot,
+  ServerToClientEvents,
+  CommandResult,
+  ConnectErrorCode,
 } from '@bidwire/contract';
 import { io, type Socket } from 'socket.io-client';
 import { authOption, DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_OFFLINE_TIMEOUT_MS, type ClientOptions } from './client-options.js';
+import { contractMeta } from './contract-meta.js';
 import { ServerClock, type ClockSample } from './clock.js';
-import { buildCommandMethods, withRequestId, type CommandArgs, type CommandMethods } from './command-methods.js';
+import type { BidwirePromise } from './bidwire-promise.js';
+import { buildCommandMethods, withRequestId, type CommandArgs, type CommandMethods, type CommandPromise } from './command-methods.js';
 import { CommandSender, type CommandOptions } from './command-sender.js';
 import { ConnectionStateTracker, type ConnectionState } from './connection-state.js';
 import { BidwireError } from './errors.js';
@@ -34,7 +36,8 @@ export type BidwireSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Why a connection attempt was refused; `code` is set when the server gave one. */
 export interface ConnectErrorInfo {
   message: string;
-  code: ErrorCode | undefined;
+  /** `INCOMPATIBLE_CONTRACT`: the server's contract has another major version; the app must be updated. */
+  code: ErrorCode | ConnectErrorCode | undefined;
 }
 
 export interface ClientCore {
@@ -47,17 +50,20 @@ export interface ClientCore {
   /** Disconnects for good: fails pending commands and waits, drops every listener. */
   close(): void;
   /** Sends any command by name; the generated methods are shorthands for this. */
-  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<CommandResult<K>>;
+  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): CommandPromise<K>;
   on<K extends EventName>(event: K, handler: EventHandler<K>): () => void;
   once<K extends EventName>(event: K, handler: EventHandler<K>): () => void;
   /** Without `handler`, removes every handler of `event`. */
   off<K extends EventName>(event: K, handler?: EventHandler<K>): void;
-  /** The next `event` whose payload matches; rejects with `TIMEOUT` (default: the command timeout). */
+  /**
+   * The next `event` whose payload matches; rejects with `TIMEOUT` (default: the command timeout),
+   * or `DISCONNECTED` when the client is closed first.
+   */
   waitFor<K extends EventName>(
     event: K,
     predicate?: (payload: EventPayload<K>) => boolean,
     timeoutMs?: number,
-  ): Promise<EventPayload<K>>;
+  ): BidwirePromise<EventPayload<K>, 'TIMEOUT' | 'DISCONNECTED'>;
   onState(handler: (state: ConnectionState) => void): () => void;
   onConnectError(handler: (error: ConnectErrorInfo) => void): () => void;
   /**
@@ -187,9 +193,9 @@ class Client implements ClientCore {
     this.tracker.dispose();
   }
 
-  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): Promise<CommandResult<K>> {
+  command<K extends CommandName>(name: K, ...args: CommandArgs<K>): CommandPromise<K> {
     const [payload = {}, options] = args;
-    return this.send(name, payload, options) as Promise<CommandResult<K>>;
+    return this.send(name, payload, options) as CommandPromise<K>;
   }
 
   /** @internal the untyped path every command method goes through. */
@@ -252,8 +258,8 @@ class Client implements ClientCore {
     event: K,
     predicate: (payload: EventPayload<K>) => boolean = () => true,
     timeoutMs: number = this.timeoutMs,
-  ): Promise<EventPayload<K>> {
-    return new Promise((resolve, reject) => {
+  ): BidwirePromise<EventPayload<K>, 'TIMEOUT' | 'DISCONNECTED'> {
+    return new Promise<EventPayload<K>>((resolve, reject) => {
       const finish = () => {
         clearTimeout(timer);
         unsubscribe();
@@ -290,6 +296,7 @@ function seqOf(data: unknown): number | undefined {
   return typeof seq === 'number' ? seq : undefined;
 }
 
-function asErrorCode(value: unknown): ErrorCode | undefined {
-  return (ERROR_CODES as readonly unknown[]).includes(value) ? (value as ErrorCode) : undefined;
+function asErrorCode(value: unknown): ErrorCode | ConnectErrorCode | undefined {
+  const known: readonly unknown[] = [...contractMeta.errorCodes, ...contractMeta.connectErrorCodes];
+  return known.includes(value) ? (value as ErrorCode | ConnectErrorCode) : undefined;
 }

@@ -1,7 +1,10 @@
-// One method per contract command, derived from the contract's `commands` object at run time
+// One method per contract command, derived from the contract's commands at run time (contract-meta)
 // and from `CommandName` at the type level: a new command needs no glue here.
-import { commands, type CommandInput, type CommandName, type CommandResult } from '@bidwire/contract';
+import type { CommandInput, CommandName, CommandResult } from '@bidwire/contract';
+import { contractMeta } from './contract-meta.js';
+import type { BidwirePromise } from './bidwire-promise.js';
 import type { CommandOptions } from './command-sender.js';
+import type { CommandFailureCode } from './errors.js';
 import { newRequestId } from './request-id.js';
 
 /** A command whose input has no required field (e.g. `timeSync`) may be called with no argument. */
@@ -9,7 +12,10 @@ export type CommandArgs<K extends CommandName> = {} extends CommandInput<K>
   ? [payload?: CommandInput<K>, options?: CommandOptions]
   : [payload: CommandInput<K>, options?: CommandOptions];
 
-export type CommandMethod<K extends CommandName> = (...args: CommandArgs<K>) => Promise<CommandResult<K>>;
+/** What a command gives: its result, or a rejection with a BidwireError of the codes it declares. */
+export type CommandPromise<K extends CommandName> = BidwirePromise<CommandResult<K>, CommandFailureCode<K>>;
+
+export type CommandMethod<K extends CommandName> = (...args: CommandArgs<K>) => CommandPromise<K>;
 
 export type CommandMethods = { [K in CommandName]: CommandMethod<K> };
 
@@ -17,7 +23,7 @@ type Send = (command: string, payload: unknown, options?: CommandOptions) => Pro
 
 export function buildCommandMethods(send: Send): CommandMethods {
   const methods: Record<string, (payload?: unknown, options?: CommandOptions) => Promise<unknown>> = {};
-  for (const name of Object.keys(commands)) {
+  for (const name of Object.keys(contractMeta.commands)) {
     methods[name] = (payload = {}, options) => send(name, payload, options);
   }
   return methods as CommandMethods;
@@ -25,8 +31,8 @@ export function buildCommandMethods(send: Send): CommandMethods {
 
 /** Commands whose request schema declares a `requestId`: they are made idempotent by the server. */
 const idempotentCommands: ReadonlySet<string> = new Set(
-  Object.entries(commands)
-    .filter(([, def]) => hasShapeKey(def.request, 'requestId'))
+  Object.entries(contractMeta.commands)
+    .filter(([, def]) => def.takesRequestId)
     .map(([name]) => name),
 );
 
@@ -40,8 +46,3 @@ export function withRequestId(command: string, payload: unknown): unknown {
   return { ...payload, requestId: newRequestId() };
 }
 
-function hasShapeKey(schema: unknown, key: string): boolean {
-  // Duck-typed rather than `instanceof z.ZodObject`, so the SDK never depends on zod at run time.
-  const shape = (schema as { shape?: unknown } | null)?.shape;
-  return typeof shape === 'object' && shape !== null && key in shape;
-}

@@ -75,7 +75,11 @@ export class CommandSender {
           else fail(new BidwireError({ code: 'INTERNAL', command, message: `Malformed answer to ${command}.` }));
         });
       };
-      void attempt(false);
+      // The promise is typed to reject with BidwireErrors only: an unexpected throw (e.g. a payload
+      // socket.io cannot encode) becomes one too, instead of leaving the call unsettled.
+      attempt(false).catch((cause: unknown) =>
+        fail(new BidwireError({ code: 'INTERNAL', command, message: `Could not send ${command}: ${String(cause)}`, cause })),
+      );
     });
   }
 

@@ -5,7 +5,7 @@ import type { ServerClock } from './clock.js';
 import { BidwireError } from './errors.js';
 import type { JoinedRooms } from './joined-rooms.js';
 import type { Readiness } from './readiness.js';
-import { isImplicitRoom } from './room-bindings.js';
+import { isImplicitRoom, OWN_ROOM_ID } from './room-bindings.js';
 import type { RoomSequencer } from './room-sequencer.js';
 
 export interface ReconnectorDeps {
@@ -30,6 +30,7 @@ export function keepRoomsAcrossReconnects(d: ReconnectorDeps): () => void {
     if (!everConnected) {
       everConnected = true;
       d.readiness.set(true);
+      void trackOwnRoom();
       return;
     }
     d.sequencer.pauseAll();
@@ -41,6 +42,23 @@ export function keepRoomsAcrossReconnects(d: ReconnectorDeps): () => void {
   const onConnectError = () => {
     if (!d.socket.active) d.readiness.giveUp();
   };
+
+  /**
+   * The user's own room is joined by the server at connect, with no command to answer its seq: ask for it
+   * (a resync from beyond the end answers the room's bare snapshot), so events sent there while the client
+   * is away later are replayed even when none had arrived yet (a game's first playerState, a notification).
+   */
+  async function trackOwnRoom() {
+    const own = { type: 'user', id: OWN_ROOM_ID } as const;
+    d.sequencer.joining(own);
+    try {
+      const answer = (await d.direct('resync', { room: own, afterSeq: Number.MAX_SAFE_INTEGER })) as { snapshot?: { seq?: unknown } };
+      const seq = answer.snapshot?.seq;
+      await d.sequencer.joined(own, typeof seq === 'number' ? seq : undefined);
+    } catch {
+      await d.sequencer.joinFailed(own);
+    }
+  }
 
   async function restore() {
     const outcomes = await Promise.all(

@@ -1,6 +1,7 @@
 // createRestClient(): one typed method per contract REST route, over the global fetch
 // (or an injected one), failing with the same BidwireError as socket commands.
-import { ERROR_CODES, restRoutes, type ErrorCode } from '@bidwire/contract';
+import type { ErrorCode } from '@bidwire/contract';
+import { contractMeta } from './contract-meta.js';
 import type { TokenSource } from './client-options.js';
 import { BidwireError } from './errors.js';
 import type { FetchLike, RestCallOptions, RestClient } from './rest-types.js';
@@ -13,12 +14,12 @@ export type RestClientOptions = TokenSource & {
   fetch?: FetchLike;
 };
 
-type RouteShape = { method: string; path: string; auth: boolean };
+type RouteShape = { method: string; path: string; auth: boolean | 'service' };
 type RouteInput = { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
 
 export function createRestClient(options: RestClientOptions): RestClient {
   const client: Record<string, (input?: RouteInput, callOptions?: RestCallOptions) => Promise<unknown>> = {};
-  for (const [name, route] of Object.entries(restRoutes as Record<string, RouteShape>)) {
+  for (const [name, route] of Object.entries(contractMeta.routes)) {
     client[name] = (input = {}, callOptions = {}) => call(options, name, route, input, callOptions);
   }
   return client as unknown as RestClient;
@@ -86,7 +87,7 @@ function parseJson(text: string): unknown {
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return (ERROR_CODES as readonly unknown[]).includes(value);
+  return (contractMeta.errorCodes as readonly unknown[]).includes(value);
 }
 
 /** For error answers without our JSON body, e.g. from a proxy. */

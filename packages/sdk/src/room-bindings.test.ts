@@ -10,6 +10,17 @@ describe('room bindings', () => {
     expect(roomJoinedBy('placeBid', { auctionId: 'a1' })).toBeNull();
   });
 
+  it('treats game rooms like the others: joinGame joins, leaveGame leaves, game events carry its seq', () => {
+    expect(roomJoinedBy('joinGame', { gameId: 'g1' })).toEqual({ type: 'game', id: 'g1' });
+    expect(roomLeftBy('leaveGame', { gameId: 'g1' })).toEqual({ type: 'game', id: 'g1' });
+    expect(roomOfEvent('roundEnded', { gameId: 'g1', seq: 7 })).toEqual({ type: 'game', id: 'g1' });
+    expect(roomOfEvent('playerState', { gameId: 'g1', seq: 2 })).toEqual({ type: 'user', id: 'me' });
+    expect(roomOfEvent('playerConnected', { gameId: 'g1', playerId: 'u1' })).toBeNull();
+    expect(isRetryable('joinGame', { gameId: 'g1' })).toBe(true);
+    expect(isRetryable('gameBid', { gameId: 'g1', amount: 5 })).toBe(false);
+    expect(isRetryable('gameBid', { gameId: 'g1', amount: 5, requestId: 'r' })).toBe(true);
+  });
+
   it('finds the room of a durable event, and none for events without seq', () => {
     expect(roomOfEvent('bidPlaced', { auctionId: 'a1', seq: 3 })).toEqual({ type: 'auction', id: 'a1' });
     expect(roomOfEvent('viewerCountChanged', { auctionId: 'a1', viewerCount: 1 })).toBeNull();

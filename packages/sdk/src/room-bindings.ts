@@ -1,15 +1,15 @@
 // Which room a command joins or leaves and which room an event belongs to, derived from the
 // contract's metadata (`joins`, `leaves`, `room`), so a new room type or event needs no SDK change.
-import { commands, events, type RoomBinding, type RoomRef } from '@bidwire/contract';
+import type { RoomBinding, RoomRef } from '@bidwire/contract';
+import { contractMeta } from './contract-meta.js';
 
 /** The id the SDK uses for the caller's own room of a type (their user room). */
 export const OWN_ROOM_ID = 'me';
 
 export const roomKey = (room: RoomRef): string => `${room.type}:${room.id}`;
 
-type Def = { joins?: RoomBinding; leaves?: RoomBinding; idempotent?: boolean; room?: RoomBinding };
-const commandDefs = commands as Record<string, Def>;
-const eventDefs = events as Record<string, Def>;
+const commandDefs = contractMeta.commands;
+const eventDefs = contractMeta.events;
 
 function resolve(binding: RoomBinding | undefined, payload: unknown): RoomRef | null {
   if (!binding) return null;

@@ -6,7 +6,7 @@ import { RoomSequencer } from './room-sequencer.js';
 const room: RoomRef = { type: 'auction', id: 'a1' };
 const bid = (seq: number, extra: Record<string, unknown> = {}) => ({ auctionId: 'a1', seq, at: 'now', ...extra });
 
-function setup(resync: (room: RoomRef, after: number) => Promise<ResyncResult> = async () => ({ events: [] })) {
+function setup(resync: (room: RoomRef, after: number) => Promise<ResyncResult> = async (_r, after) => ({ events: [], hasMore: false, nextAfterSeq: after })) {
   const delivered: { event: string; seq: number; replayed: boolean }[] = [];
   const snapshots: unknown[] = [];
   const resyncSpy = vi.fn(resync);
@@ -43,9 +43,36 @@ describe('RoomSequencer', () => {
     expect(delivered.map((d) => d.seq)).toEqual([6, 7]);
   });
 
+  it('a rejoin whose snapshot holds nothing new asks the server nothing and goes on delivering', async () => {
+    const { seq, delivered, resync } = setup();
+    await joinedAt(seq, 3);
+    seq.incoming('bidPlaced', bid(4));
+    seq.joining(room); // the app joins the room again
+    seq.incoming('bidPlaced', bid(5)); // held until the answer, which reflects it
+    await seq.joined(room, 5);
+    seq.incoming('bidPlaced', bid(6));
+    expect(delivered.map((d) => d.seq)).toEqual([4, 5, 6]);
+    expect(resync).not.toHaveBeenCalled();
+  });
+
+  it('a rejoin whose snapshot is ahead of what the room has resyncs the difference', async () => {
+    const { seq, delivered, resync } = setup(async (_r, after) => ({
+      events: [after + 1, after + 2].map((s) => ({ event: 'bidPlaced', payload: { ...bid(s), replayed: true } })),
+      hasMore: false,
+      nextAfterSeq: after + 2,
+    }));
+    await joinedAt(seq, 3);
+    seq.joining(room);
+    await seq.joined(room, 5); // 4 and 5 never reached this client
+    expect(resync).toHaveBeenCalledWith(room, 3);
+    expect(delivered.map((d) => [d.seq, d.replayed])).toEqual([[4, true], [5, true]]);
+  });
+
   it('resyncs on a gap and delivers the missing events once, in order, before the held ones', async () => {
     const { seq, delivered, resync } = setup(async (_r, after) => ({
       events: [after + 1, after + 2, after + 3].map((s) => ({ event: 'bidPlaced', payload: { ...bid(s), replayed: true } })),
+      hasMore: false,
+      nextAfterSeq: after + 3,
     }));
     await joinedAt(seq, 1);
     seq.incoming('bidPlaced', bid(2));
@@ -74,6 +101,8 @@ describe('RoomSequencer', () => {
   it('holds events during a reconnection pause and releases them after the replay', async () => {
     const { seq, delivered } = setup(async () => ({
       events: [2, 3].map((s) => ({ event: 'bidPlaced', payload: { ...bid(s), replayed: true } })),
+      hasMore: false,
+      nextAfterSeq: 3,
     }));
     await joinedAt(seq, 1);
     seq.pauseAll();
@@ -85,10 +114,41 @@ describe('RoomSequencer', () => {
   });
 
   it('gives up on a hole the server cannot fill after a few resyncs, delivering what it has', async () => {
-    const { seq, delivered, resync } = setup(async () => ({ events: [] }));
+    const { seq, delivered, resync } = setup(async (_r, after) => ({ events: [], hasMore: false, nextAfterSeq: after }));
     await joinedAt(seq, 1);
     seq.incoming('bidPlaced', bid(3));
     await vi.waitFor(() => expect(delivered.map((d) => d.seq)).toEqual([3]));
     expect(resync.mock.calls.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('follows the pages of a long catch-up: every event once, in order, before the held ones', async () => {
+    const page = (after: number) => {
+      const seqs = [after + 1, after + 2, after + 3].filter((s) => s <= 10);
+      const events = seqs.map((s) => ({ event: 'bidPlaced', payload: { ...bid(s), replayed: true } }));
+      return { events, hasMore: seqs.at(-1)! < 10, nextAfterSeq: seqs.at(-1)! };
+    };
+    const { seq, delivered, resync } = setup(async (_r, after) => page(after));
+    await joinedAt(seq, 1);
+    seq.pauseAll();
+    seq.incoming('bidPlaced', bid(11));
+    await seq.release(room);
+    expect(resync.mock.calls.map((c) => c[1])).toEqual([1, 4, 7]);
+    expect(delivered.map((d) => [d.seq, d.replayed])).toEqual([
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((s) => [s, true]),
+      [11, false],
+    ]);
+  });
+
+  it('waits out a RATE_LIMITED page and asks for it again', async () => {
+    let calls = 0;
+    const { seq, delivered, resync } = setup(async (_r, after) => {
+      if (++calls === 1) throw Object.assign(new Error('Too many resync requests.'), { code: 'RATE_LIMITED' });
+      return { events: [{ event: 'bidPlaced', payload: { ...bid(after + 1), replayed: true } }], hasMore: false, nextAfterSeq: after + 1 };
+    });
+    await joinedAt(seq, 1);
+    seq.pauseAll();
+    await seq.release(room);
+    expect(resync.mock.calls.map((c) => c[1])).toEqual([1, 1]);
+    expect(delivered.map((d) => d.seq)).toEqual([2]);
   });
 });

@@ -1,6 +1,6 @@
 // Exactly-once, in-order delivery of durable room events: tracks the last `seq` seen per room, drops
 // duplicates, holds events back while a room is being (re)joined or resynced, and resyncs a room
-// when its `seq` jumps. Knows no socket: it is given `resync` and `deliver`.
+// (following the server's pages) when its `seq` jumps. Knows no socket: it is given `resync` and `deliver`.
 import type { ResyncResult, RoomRef, RoomSnapshot } from '@bidwire/contract';
 import { isImplicitRoom, roomKey, roomOfEvent } from './room-bindings.js';
 
@@ -24,6 +24,16 @@ interface RoomState {
 
 const blocked = (room: RoomState) => room.holds > 0 || room.paused || room.syncing !== null;
 
+/** The highest seq the room can deliver without asking the server: its last, extended by held events without a hole. */
+function reachable(room: RoomState): number {
+  let end = room.last ?? 0;
+  for (const seq of room.held.map((h) => h.payload.seq).sort((a, b) => a - b)) {
+    if (seq === end + 1) end = seq;
+    else if (seq > end + 1) break;
+  }
+  return end;
+}
+
 export interface SequencerDeps {
   resync(room: RoomRef, afterSeq: number): Promise<ResyncResult>;
   deliver(event: string, payload: unknown): void;
@@ -32,6 +42,11 @@ export interface SequencerDeps {
 
 /** Resyncs in a row that do not close a gap before the held events are let through as they are. */
 const MAX_FRUITLESS_RESYNCS = 3;
+
+/** A rate-limited resync page is asked again after 250 ms, 500 ms, 1 s, then every 2 s, up to 10 times. */
+const RATE_LIMITED_RETRIES = 10;
+const RATE_LIMITED_FIRST_WAIT_MS = 250;
+const RATE_LIMITED_MAX_WAIT_MS = 2_000;
 
 export class RoomSequencer {
   private readonly rooms = new Map<string, RoomState>();
@@ -84,6 +99,11 @@ export class RoomSequencer {
       this.drain(room, 0);
       return Promise.resolve();
     }
+    // A rejoin: the events up to the snapshot's seq already delivered or held in order leave nothing to fetch.
+    if (snapshotSeq !== undefined && snapshotSeq <= reachable(room)) {
+      if (!blocked(room)) this.drain(room, 0);
+      return room.syncing ?? Promise.resolve();
+    }
     return this.resync(ref);
   }
 
@@ -125,16 +145,23 @@ export class RoomSequencer {
     const before = room.last;
     const run = async () => {
       try {
-        const result = await this.deps.resync(ref, before);
-        if ('events' in result) {
+        // The server answers a long gap in bounded pages: follow them until caught up (or a snapshot).
+        for (let after = before; ; ) {
+          const result = await this.resyncPage(ref, after);
+          if (!('events' in result)) {
+            room.last = result.snapshot.seq;
+            this.deps.snapshot(ref, result.snapshot);
+            break;
+          }
           for (const e of [...result.events].sort((a, b) => a.payload.seq - b.payload.seq)) {
             if (room.last !== null && e.payload.seq <= room.last) continue;
             room.last = e.payload.seq;
             this.deps.deliver(e.event, e.payload);
           }
-        } else {
-          room.last = result.snapshot.seq;
-          this.deps.snapshot(ref, result.snapshot);
+          // A page that moved nothing forward (or a server without pages) ends the loop.
+          const next = room.last ?? after;
+          if (result.hasMore !== true || next <= after || this.rooms.get(roomKey(ref)) !== room) break;
+          after = next;
         }
       } finally {
         room.syncing = null;
@@ -147,6 +174,18 @@ export class RoomSequencer {
     // A failed resync (connection lost) keeps the held events: the next reconnection resyncs again.
     room.syncing.catch(() => undefined);
     return room.syncing;
+  }
+
+  /** One page of a resync; a RATE_LIMITED answer (resync has its own limit) is retried after a pause. */
+  private async resyncPage(ref: RoomRef, afterSeq: number): Promise<ResyncResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deps.resync(ref, afterSeq);
+      } catch (error) {
+        if ((error as { code?: unknown } | null)?.code !== 'RATE_LIMITED' || attempt >= RATE_LIMITED_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(RATE_LIMITED_MAX_WAIT_MS, RATE_LIMITED_FIRST_WAIT_MS * 2 ** attempt)));
+      }
+    }
   }
 
   private track(ref: RoomRef, last: number | null): RoomState {

@@ -1,6 +1,6 @@
 // Broadcaster presence across nodes: per auction, Redis counts the owner's sockets in the room on every node
 // and keeps the leaveBroadcast flag; transitions are computed atomically in Lua.
-import type { BroadcasterRegistry } from '../modules/auction/broadcaster-registry.js';
+import type { BroadcasterRegistry } from '../core/ports/broadcaster-registry.js';
 import type { Redis } from './redis-client.js';
 import type { RedisKeys } from './redis-keys.js';
 

@@ -8,6 +8,7 @@ export function redisKeys(prefix: string) {
     janitor: (nodeId: string) => `${prefix}:janitor:${nodeId}`,
     contributions: (nodeId: string) => `${prefix}:contrib:${nodeId}`,
     viewers: (auctionId: string) => `${prefix}:viewers:${auctionId}`,
+    gameConnections: (gameId: string) => `${prefix}:game-conn:${gameId}`,
     broadcaster: (auctionId: string) => `${prefix}:bc:${auctionId}`,
     presence: (userId: string) => `${prefix}:presence:${userId}`,
     rateLimit: (userId: string, command: string) => `${prefix}:rl:${userId}:${command}`,

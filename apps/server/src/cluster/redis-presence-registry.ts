@@ -1,6 +1,6 @@
 // Presence across nodes: Redis counts each user's sockets on every node and holds the grace deadline;
 // the node where the last socket left keeps the grace timer, and Lua decides atomically who goes offline.
-import type { PresenceRegistry } from '../modules/presence/presence-registry.js';
+import type { PresenceRegistry } from '../core/ports/presence-registry.js';
 import type { Redis } from './redis-client.js';
 import type { RedisKeys } from './redis-keys.js';
 

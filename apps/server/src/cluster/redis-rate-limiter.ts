@@ -1,5 +1,5 @@
 // Per-user, per-command token buckets shared by every node (Lua keeps take-a-token atomic).
-import { DEFAULT_RATE_LIMITS, type RateLimiter } from '../realtime/rate-limiter.js';
+import { DEFAULT_RATE_LIMITS, type RateLimiter } from '../core/ports/rate-limiter.js';
 import type { Redis } from './redis-client.js';
 import type { RedisKeys } from './redis-keys.js';
 

@@ -1,7 +1,7 @@
 // Viewer counts across nodes: Redis keeps, per auction, how many nodes hold a socket of each user
 // (a HASH user → node count), so two tabs on two nodes are one viewer. Each node remembers its own
 // contributions in a set, so a crashed node's viewers are rolled back by the janitor.
-import type { ViewerRegistry } from '../modules/auction/viewer-registry.js';
+import type { ViewerRegistry } from '../core/ports/viewer-registry.js';
 import type { Redis } from './redis-client.js';
 import type { RedisKeys } from './redis-keys.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, type Db } from './client.js';
+import { createPrismaClient, sqliteExclusive, type Db } from './client.js';
 import { applyMigrations } from './migrate.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-client-'));
@@ -12,7 +12,7 @@ let db: Db;
 
 beforeAll(async () => {
   await applyMigrations(url);
-  db = createPrismaClient(url);
+  db = await createPrismaClient(url);
 });
 
 afterAll(async () => {
@@ -59,5 +59,30 @@ describe('createPrismaClient (sqlite)', () => {
       ),
     );
     expect(order).toEqual(['start a', 'end a', 'start b', 'end b']);
+  });
+
+  it('runs direct SQL (exclusive) between Prisma transactions, never while one is open', async () => {
+    const exclusive = sqliteExclusive(db)!;
+    const order: string[] = [];
+    let entered!: () => void;
+    const insideTx = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const tx = db.$transaction(async (t) => {
+      order.push('tx start');
+      await t.category.create({ data: { name: 'exclusive-check' } });
+      entered();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      order.push('tx end');
+    });
+    await insideTx;
+    // Issued while the transaction is open: it waits for the commit, then sees the committed row.
+    const seen = await exclusive((client) => {
+      order.push('direct');
+      return client.prepare(`SELECT count(*) AS n FROM "Category" WHERE "name" = 'exclusive-check'`).get() as { n: number };
+    });
+    await tx;
+    expect(order).toEqual(['tx start', 'tx end', 'direct']);
+    expect(seen.n).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 // Public entry point of the database layer: client creation, start-up migrations and DATABASE_URL parsing.
 export { createPrismaClient } from './client.js';
-export type { Db, PrismaClient } from './client.js';
+export type { Db } from './client.js';
 export { applyMigrations, defaultMigrationsDir } from './migrate.js';
 export type { ApplyMigrationsOptions } from './migrate.js';
 export { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './database-url.js';

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from './client.js';
 import { parseDatabaseUrl } from './database-url.js';
 import { applyMigrations } from './migrate.js';
+import { engineStats } from './schema-engine.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-migrate-'));
 // A nested, not yet existing directory: applyMigrations must create it.
@@ -32,12 +33,22 @@ describe('applyMigrations', () => {
     expect(existsSync(dbFile)).toBe(true);
     expect(messages).toContain(`applied migration ${first.applied[0]}`);
 
+    const opened = engineStats.opened;
     const second = await applyMigrations(url);
     expect(second.applied).toEqual([]);
+    // Nothing pending: the schema engine (WebAssembly, ~15 MB resident) is not even loaded.
+    expect(engineStats.opened).toBe(opened);
+  });
+
+  it('opens the engine again when a migration is pending', async () => {
+    const fresh = `file:${path.join(dir, 'fresh.db')}`;
+    const opened = engineStats.opened;
+    expect((await applyMigrations(fresh)).applied.length).toBeGreaterThan(0);
+    expect(engineStats.opened).toBe(opened + 1);
   });
 
   it('creates the tables the Prisma client uses', async () => {
-    const db = createPrismaClient(url);
+    const db = await createPrismaClient(url);
     clients.push(db);
     const tables = await db.$queryRawUnsafe<{ name: string }[]>(
       "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
@@ -50,15 +61,15 @@ describe('applyMigrations', () => {
     const user = await db.user.create({ data: { name: 'Ada', phone: '+15550001' } });
     const auction = await db.auction.create({ data: { ownerId: user.id, title: 'Tea' } });
     const lot = await db.lot.create({
-      data: { auctionId: auction.id, product: 'Oolong', startingPrice: 9_007_199_254_740_993n, nextMinBid: 100n },
+      data: { auctionId: auction.id, product: 'Oolong', startingPrice: 9_007_199_254_740_993n, minIncrement: 100n },
     });
     expect(lot.startingPrice).toBe(9_007_199_254_740_993n); // BigInt columns come back as bigint, beyond 2^53 too
-    expect(lot.nextMinBid).toBe(100n);
+    expect(lot.minIncrement).toBe(100n);
     expect(await db.user.count()).toBe(1);
   });
 
   it('runs SQLite in WAL mode with synchronous=FULL, a busy timeout and foreign keys', async () => {
-    const db = createPrismaClient(url);
+    const db = await createPrismaClient(url);
     clients.push(db);
     expect(await pragma(db, 'journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     const [sync] = await pragma(db, 'synchronous');
@@ -77,9 +88,9 @@ describe('parseDatabaseUrl', () => {
     expect(parseDatabaseUrl('file:/tmp/x.db?connection_limit=1')).toMatchObject({ filePath: '/tmp/x.db' });
   });
 
-  it('rejects unsupported schemes clearly', () => {
+  it('rejects unsupported schemes clearly', async () => {
     expect(() => parseDatabaseUrl('mongodb://localhost/x')).toThrow(/Unsupported DATABASE_URL scheme "mongodb:"/);
-    expect(() => createPrismaClient('mongodb://localhost/x')).toThrow(/Unsupported DATABASE_URL scheme/);
+    await expect(createPrismaClient('mongodb://localhost/x')).rejects.toThrow(/Unsupported DATABASE_URL scheme/);
   });
 
   it('maps every supported scheme to its provider', () => {

@@ -3,7 +3,7 @@
 // A named lock keeps two nodes starting at once from applying the same migration twice.
 import { createHash, randomUUID } from 'node:crypto';
 import mariadb from 'mariadb';
-import type { MigrationList } from './schema-engine.js';
+import type { MigrationList } from './migrations-list.js';
 
 const LOCK = 'bidwire_migrations';
 

@@ -1,7 +1,7 @@
 // Loads Prisma's schema engine compiled to WebAssembly (@prisma/schema-engine-wasm) without node flags or a
 // native binary: the .wasm file is read from node_modules and instantiated by hand, which also works from the
-// tsup bundle. Also reads prisma/migrations into the engine's MigrationList shape.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// tsup bundle.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
@@ -11,13 +11,6 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 
 export type { MigrationList, SchemaEngine };
 
-export const MIGRATION_LOCKFILE = 'migration_lock.toml';
-
-declare global {
-  // Read by the engine's panic hook (wasm-bindgen glue).
-  var PRISMA_WASM_PANIC_REGISTRY: { set_message: (message: string) => void } | undefined;
-}
-
 // The ES2022 lib and @types/node 20 do not declare the WebAssembly global: type the one call used here.
 interface WebAssemblyApi {
   instantiate(
@@ -25,9 +18,22 @@ interface WebAssemblyApi {
     imports: Record<string, object>,
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 }
-const { WebAssembly } = globalThis as unknown as { WebAssembly: WebAssemblyApi };
 
+declare global {
+  // Read by the engine's panic hook (wasm-bindgen glue).
+  var PRISMA_WASM_PANIC_REGISTRY: { set_message: (message: string) => void } | undefined;
+  var WebAssembly: WebAssemblyApi;
+}
+
+// Loaded once per process and kept: the wasm-bindgen glue module caches views of its instance's memory, so a
+// second instance through the same glue would be handed stale memory. Releasing the JavaScript references
+// would not give the memory back anyway (measured: dropping them all, or running the engine in a worker
+// thread, leaves the same RSS, about 15 MB, as allocator memory). pending-migrations.ts is what keeps a
+// restart with nothing to apply from loading it at all.
 let loaded: Promise<typeof glue> | undefined;
+
+/** How many times the engine was opened in this process (start-up with nothing pending opens it 0 times). */
+export const engineStats = { opened: 0 };
 
 function loadWasm(): Promise<typeof glue> {
   loaded ??= (async () => {
@@ -60,6 +66,7 @@ export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promis
   engine: SchemaEngine;
   run: <T>(call: (engine: SchemaEngine) => Promise<T>) => Promise<T>;
 }> {
+  engineStats.opened++;
   const wasm = await loadWasm();
   const bound = bindMigrationAwareSqlAdapterFactory(options.adapterFactory);
   const log = options.log;
@@ -98,32 +105,4 @@ function withAdapterCause(
   if (!record) return error;
   const cause = record.error instanceof Error ? record.error.message : JSON.stringify(record.error);
   return new Error(`${error.message.split('\n')[0]}: ${cause}`, { cause: record.error });
-}
-
-/** Reads `<dir>/<name>/migration.sql` folders (sorted by name, as Prisma does) and migration_lock.toml. */
-export function readMigrationsList(migrationsDir: string): MigrationList {
-  const directories = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort()
-    : [];
-  const lockPath = path.join(migrationsDir, MIGRATION_LOCKFILE);
-  return {
-    baseDir: migrationsDir,
-    lockfile: { path: MIGRATION_LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
-    shadowDbInitScript: '',
-    migrationDirectories: directories.map((name) => {
-      const file = path.join(migrationsDir, name, 'migration.sql');
-      return {
-        path: name,
-        migrationFile: {
-          path: 'migration.sql',
-          content: existsSync(file)
-            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
-            : { tag: 'error', value: `${file} is missing` },
-        },
-      };
-    }),
-  };
 }

@@ -1,7 +1,7 @@
 // SQLite driver adapter factory (better-sqlite3) used by both the Prisma client and the WASM schema engine:
 // every connection it opens runs in WAL mode with synchronous=FULL, a busy timeout and foreign keys on.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -13,41 +13,54 @@ import type {
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 // journal_mode=WAL is persistent in the file; synchronous, busy_timeout and foreign_keys are per connection.
-const CONNECTION_PRAGMAS = [
-  'PRAGMA journal_mode = WAL;',
-  'PRAGMA synchronous = FULL;',
-  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS};`,
-  'PRAGMA foreign_keys = ON;',
-].join('\n');
+const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', `busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`, 'foreign_keys = ON'];
+const CONNECTION_PRAGMAS = PRAGMAS.map((p) => `PRAGMA ${p};`).join('\n');
 
 export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
   /** Closes every connection this factory opened (the schema engine does not close its own). */
   disposeAll(): Promise<void>;
   /**
-   * Runs `work` synchronously in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK if it throws) on
-   * the connection the Prisma client uses, queued with Prisma's own transactions so nothing interleaves.
-   * For hot paths that must not pay for an ORM round per statement (bids). Null until a client connected.
+   * Runs `work` synchronously in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK if it throws) on a
+   * connection of our own to the same file, taking its turn in the queue of the Prisma client's transactions:
+   * no Prisma transaction is open while it runs, and being synchronous, nothing else runs on either connection.
+   * For hot paths that must not pay for an ORM round per statement (bids). Null until the Prisma client connected.
    */
   exclusive<T>(work: (client: Database.Database) => T): Promise<T> | null;
 }
 
-/** The Prisma adapter keeps its better-sqlite3 connection here. */
-type ClientHolder = SqlDriverAdapter & { client: Database.Database };
 type SerializedAdapter = SqlDriverAdapter & { runExclusive<T>(work: () => T): Promise<T> };
 
+/**
+ * The Prisma adapter opens its better-sqlite3 connection itself and does not expose it, so direct SQL gets a
+ * connection of its own (opened on first use, closed with the Prisma client's). Values are stored as Prisma's
+ * adapter stores them: `timestampFormat` is pinned here so the direct SQL's time format (bid-columns.ts) is ours.
+ */
 export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFactory {
-  const inner = new PrismaBetterSqlite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const inner = new PrismaBetterSqlite3({ url: filePath, timeout: SQLITE_BUSY_TIMEOUT_MS }, { timestampFormat: 'iso8601' });
   const opened = new Set<SqlDriverAdapter>();
   let current: SerializedAdapter | undefined; // the connection of the Prisma client (the last one connected)
+  let direct: Database.Database | undefined; // ours, for `exclusive`
+  const closeDirect = () => {
+    direct?.close();
+    direct = undefined;
+  };
   const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     opened.add(adapter);
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       opened.delete(adapter);
-      if (current === adapter) current = undefined;
+      if (current === adapter) {
+        current = undefined;
+        closeDirect();
+      }
       await dispose();
     };
     return allowMultiStatementExecuteRaw(adapter);
+  };
+  const openDirect = () => {
+    const db = new Database(filePath, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+    for (const pragma of PRAGMAS) db.pragma(pragma);
+    return db;
   };
   return {
     provider: inner.provider,
@@ -61,14 +74,17 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
     exclusive(work) {
       const adapter = current;
       if (!adapter) return null;
-      const { client } = adapter as unknown as ClientHolder;
-      return adapter.runExclusive(() => client.transaction(() => work(client)).immediate());
+      return adapter.runExclusive(() => {
+        const client = (direct ??= openDirect());
+        return client.transaction(() => work(client)).immediate();
+      });
     },
     async connectToShadowDb() {
       return track(await inner.connectToShadowDb()); // in-memory, used by migration diffs only
     },
     async disposeAll() {
       await Promise.all([...opened].map((adapter) => adapter.dispose()));
+      closeDirect();
     },
   };
 }

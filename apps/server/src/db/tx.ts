@@ -1,8 +1,7 @@
 // The transaction client type and the options every interactive transaction uses.
-import type { Prisma } from '../generated/prisma/client.js';
-import { providerOf, type Db } from './client.js';
+import { runTransaction, type Db, type Tx } from './client.js';
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 export type DbOrTx = Db | Tx;
 
 /**
@@ -21,14 +20,6 @@ export interface TxMode {
  * after the room's seq row is locked sees the latest commits; on MySQL/MariaDB, whose default REPEATABLE READ
  * would keep a view taken before that lock, we ask for READ COMMITTED too. Snapshot reads use REPEATABLE READ.
  */
-function isolationFor(db: Db, mode: TxMode) {
-  if (providerOf(db) === 'sqlite') return {};
-  return { isolationLevel: mode.consistentRead ? ('RepeatableRead' as const) : ('ReadCommitted' as const) };
-}
-
 export function inTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, mode: TxMode = {}): Promise<T> {
-  // `Db` is typed as the SQLite client, whose options only know "Serializable"; the PostgreSQL and MySQL
-  // clients behind it accept these levels.
-  const options = { ...TX_OPTIONS, ...isolationFor(db, mode) } as typeof TX_OPTIONS;
-  return db.$transaction(fn, options);
+  return runTransaction(db)(fn, { ...TX_OPTIONS, isolationLevel: mode.consistentRead ? 'RepeatableRead' : 'ReadCommitted' });
 }

@@ -1,7 +1,7 @@
 // Test hook (BIDWIRE_TEST_DROP_EMIT=<event>:<n>): the n-th emit of one event is skipped, as if the
 // packet were lost on the way, so tests can prove that clients detect the seq gap and resync.
 // The event is still persisted; only its live delivery is dropped. Refused in production (config.ts).
-import type { EventEmitterPort } from './emitter.js';
+import type { EventEmitterPort } from '../core/events.js';
 
 export function withDroppedEmit(inner: EventEmitterPort, drop: { event: string; nth: number } | undefined): EventEmitterPort {
   if (!drop) return inner;

@@ -1,16 +1,21 @@
-// Socket.IO on Fastify's HTTP server: handshake auth, the server-joined rooms (user, roles), token
-// expiry, the command binding and the disconnect hooks of the modules.
+// Socket.IO on Fastify's HTTP server: who may open a connection (CORS_ORIGINS, and nobody while the server
+// drains), handshake auth, the server-joined rooms (user, roles), token expiry, the cap on each connection's
+// pending output, the command binding and the disconnect hooks of the modules.
 import { Server } from 'socket.io';
-import type { FastifyBaseLogger } from 'fastify';
 import type { Server as HttpServer } from 'node:http';
-import type { VerifyAccessToken } from '../modules/auth/access-tokens.js';
-import { roleRoom, userRoom } from '../modules/rooms/room-names.js';
+import type { VerifyAccessToken } from '../core/user.js';
+import { roleRoom, userRoom } from '../core/rooms.js';
+import type { Logger } from '../core/logger.js';
+import type { CommandHandlers, RoomAccessRegistry, SocketHooks } from '../core/module.js';
+import type { RateLimiter } from '../core/ports/rate-limiter.js';
 import { bindCommands } from './bind.js';
-import { contextOf } from './context.js';
-import type { Handlers, SocketLifecycle } from './handlers.js';
+import { contextOf } from './socket-context.js';
 import { useHandshakeAuth } from './handshake.js';
-import type { RateLimiter } from './rate-limiter.js';
+import { holdRestoredSessions } from './recovery.js';
 import type { BidwireServer, BidwireSocket } from './types.js';
+import type { CommandObserver } from '../observability/command-observer.js';
+import { SHUTTING_DOWN, type Drain } from '../core/drain.js';
+import { capPendingOutput } from './output-cap.js';
 
 /** SPEC §9: payloads are capped at 64 KB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -18,19 +23,40 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SocketServerDeps {
   verify: VerifyAccessToken;
-  handlers: Handlers;
-  lifecycles: SocketLifecycle[];
+  handlers: CommandHandlers;
+  /** Every module's socket hooks. */
+  hooks: SocketHooks[];
+  /** Who may be in which room: re-checked for the rooms connection state recovery brings back. */
+  rooms: RoomAccessRegistry;
   rateLimiter: RateLimiter;
-  log: FastifyBaseLogger;
+  log: Logger;
+  checkResponses: boolean;
+  observe?: CommandObserver | undefined;
+  drain: Drain;
+  /** A connection whose pending output would pass this many bytes is dropped (a client that stopped reading). */
+  maxPendingBytes: number;
+}
+
+export interface SocketServerOptions {
+  /** CORS_ORIGINS (http/cors.ts); requests without an Origin header (mobile apps, servers) are accepted. */
+  isAllowedOrigin: (origin: string) => boolean;
+  /** Connection state recovery window; 0 turns it off. */
+  recoveryMs: number;
+  drain: Drain;
 }
 
 /** The Socket.IO server, created first because the event emitter the services use needs it. */
-export function createSocketServer(
-  http: HttpServer,
-  isAllowedOrigin: (origin: string) => boolean,
-  recoveryMs = 0,
-): BidwireServer {
+export function createSocketServer(http: HttpServer, { isAllowedOrigin, recoveryMs, drain }: SocketServerOptions): BidwireServer {
   return new Server(http, {
+    // Every new connection, WebSocket or polling (the `cors` option below only adds headers to polling
+    // answers: it refuses nothing, and a WebSocket upgrade never sees it). The refusal is engine.io's 403
+    // with this message; socket.io-client treats it like a network error and retries later.
+    allowRequest: (req, answer) => {
+      if (drain.draining) return answer(SHUTTING_DOWN, false);
+      const origin = req.headers.origin;
+      if (origin !== undefined && !isAllowedOrigin(origin)) return answer('Origin not allowed.', false);
+      answer(null, true);
+    },
     // The fast path for short drops (SPEC §7): the same socket id, its rooms and the packets it missed.
     // Not the guarantee (it is lost on restart and per node): the SDK's resync is.
     // The handshake still verifies the token of a returning socket (no skipped middlewares).
@@ -43,7 +69,8 @@ export function createSocketServer(
 
 /** Handshake auth and the connection handler; called once the handlers exist. */
 export function attachRealtime(io: BidwireServer, deps: SocketServerDeps): void {
-  useHandshakeAuth(io, deps.verify);
+  holdRestoredSessions(io);
+  useHandshakeAuth(io, deps.verify, deps.rooms);
   io.on('connection', (socket) => onConnection(socket, deps));
 }
 
@@ -51,27 +78,29 @@ function onConnection(socket: BidwireSocket, deps: SocketServerDeps) {
   const { user } = socket.data;
   void socket.join([userRoom(user.id), ...user.roles.map(roleRoom)]);
   expireWithToken(socket, user.exp);
-  bindCommands(socket, { handlers: deps.handlers, rateLimiter: deps.rateLimiter, log: deps.log });
-  const connectedCtx = contextOf(socket, deps.log);
+  capPendingOutput(socket.conn, deps.maxPendingBytes, (pendingBytes) =>
+    deps.log.warn({ socketId: socket.id, userId: user.id, pendingBytes }, 'dropped a connection that stopped reading (pending output over the cap)'),
+  );
+  bindCommands(socket, {
+    handlers: deps.handlers,
+    rateLimiter: deps.rateLimiter,
+    log: deps.log,
+    checkResponses: deps.checkResponses,
+    observe: deps.observe,
+    drain: deps.drain,
+  });
+  const ctx = contextOf(socket, deps.log);
+  const run = (what: string, hook: ((h: SocketHooks) => Promise<void> | void) ) => {
+    for (const h of deps.hooks) Promise.resolve(hook(h)).catch((err: unknown) => deps.log.error({ err }, `${what} hook failed`));
+  };
   if (socket.recovered) {
     const rooms = new Set(socket.rooms);
-    for (const lifecycle of deps.lifecycles) {
-      if (!lifecycle.onRecovered) continue;
-      Promise.resolve(lifecycle.onRecovered(connectedCtx, rooms)).catch((err: unknown) => deps.log.error({ err }, 'recovery hook failed'));
-    }
+    run('recovery', (h) => h.recovered?.(ctx, rooms));
   }
-  for (const lifecycle of deps.lifecycles) {
-    if (!lifecycle.onConnected) continue;
-    Promise.resolve(lifecycle.onConnected(connectedCtx)).catch((err: unknown) => deps.log.error({ err }, 'connect hook failed'));
-  }
+  run('connect', (h) => h.connected?.(ctx));
   socket.on('disconnecting', () => {
-    const ctx = contextOf(socket, deps.log);
     const rooms = new Set(socket.rooms);
-    for (const lifecycle of deps.lifecycles) {
-      Promise.resolve(lifecycle.onDisconnecting(ctx, rooms)).catch((err: unknown) =>
-        deps.log.error({ err }, 'disconnect hook failed'),
-      );
-    }
+    run('disconnect', (h) => h.disconnecting?.(ctx, rooms));
   });
 }
 

@@ -1,9 +1,11 @@
 // Runs the real server as a child process (from source, through tsx) on a fixed port and database,
-// so a test can SIGKILL it mid-flight and start it again on the same state. Always stop() it.
+// so a test can SIGKILL or SIGTERM it mid-flight and start it again on the same state. Always stop() it.
+import { createRestClient } from '@bidwire/sdk';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { phoneNumbers } from './phones.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const serverRoot = path.resolve(here, '../..');
@@ -12,6 +14,8 @@ export interface ServerProcess {
   url: string;
   /** SIGKILL: no graceful close, like a crash or a pulled plug. Resolves once the process is gone. */
   kill(): Promise<void>;
+  /** SIGTERM: the graceful shutdown. Resolves once the process is gone: its exit code and how long it took. */
+  terminate(): Promise<{ code: number | null; ms: number }>;
   /** Starts it again on the same port and database. */
   start(): Promise<void>;
   /** Kills it if it runs (for afterEach/finally). */
@@ -51,6 +55,8 @@ export async function serverProcess(opts: { databaseUrl: string; env?: Record<st
         HOST: '127.0.0.1',
         DATABASE_URL: opts.databaseUrl,
         OTP_DEV_ECHO: '1',
+        // Many sign-ins from one address (test/multi-node/rest-limits.test.ts checks the limit across nodes).
+        REST_AUTH_RATE_LIMIT: '100000/minute',
         LOG_LEVEL: 'warn',
         TSX_TSCONFIG_PATH: path.join(here, 'tsconfig.server-process.json'),
         ...opts.env,
@@ -87,6 +93,30 @@ export async function serverProcess(opts: { databaseUrl: string; env?: Record<st
     child = undefined;
   }
 
+  async function terminate() {
+    const c = child;
+    if (!c) throw new Error('the server process is not running');
+    const sent = Date.now();
+    const gone = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
+    c.kill('SIGTERM');
+    const code = await gone;
+    return { code, ms: Date.now() - sent };
+  }
+
   await start();
-  return { url, start, kill, stop: kill, output: () => log };
+  return { url, start, kill, terminate, stop: kill, output: () => log };
+}
+
+const phonesByPrefix: Record<string, () => string> = {};
+
+/**
+ * Signs a new user in over REST against a server process (its dev echo gives the code); `prefix` keeps each test
+ * file's phone numbers apart.
+ */
+export async function signInOverRest(url: string, name: string, prefix: string) {
+  const rest = createRestClient({ baseUrl: url });
+  const number = (phonesByPrefix[prefix] ??= phoneNumbers(prefix))();
+  const { devCode } = await rest.requestOtp({ body: { phone: number } });
+  const pair = await rest.verifyOtp({ body: { phone: number, code: devCode!, name } });
+  return { ...pair, rest: createRestClient({ baseUrl: url, token: pair.accessToken }) };
 }

@@ -1,7 +1,7 @@
 // Database rows to the contract's public entities (BigInt money to numbers, dates to ISO strings,
 // users to their public fields only).
 import type { Auction, AuctionStatus, Bid, Comment, Lot, LotStatus, Winning } from '@bidwire/contract';
-import { toPublicUser } from '../auth/auth-user.js';
+import { toPublicUser } from '../../core/user.js';
 
 interface UserRow {
   id: string;
@@ -88,15 +88,18 @@ export interface BidRow {
   auctionId: string;
   lotId: string;
   amount: bigint;
+  auto: boolean;
   createdAt: Date;
   user: UserRow;
 }
+/** A bid's public shape: never its bidder's maximum. */
 export const toBid = (b: BidRow): Bid => ({
   id: b.id,
   auctionId: b.auctionId,
   lotId: b.lotId,
   user: toPublicUser(b.user),
   amount: money(b.amount),
+  auto: b.auto,
   createdAt: b.createdAt.toISOString(),
 });
 

@@ -3,10 +3,10 @@
 // batch, not by one commit per bid. Each bid still gets its own answer, only after its batch committed.
 import type { Lot } from '@bidwire/contract';
 import type { Db } from '../../db/client.js';
-import { DomainError } from '../../errors.js';
+import { DomainError } from '../../core/errors.js';
 import { createKeyedBatcher, type Settled } from '../../lib/keyed-batcher.js';
-import type { EventEmitterPort } from '../../realtime/emitter.js';
-import { storedResult } from '../idempotency/idempotency.js';
+import type { EventEmitterPort } from '../../core/events.js';
+import { storedResult } from '../idempotency/idempotency.repository.js';
 import { requestKeyOf, type BidRequest, type BidResult } from './bid-batch.js';
 import { createBidStore } from './bid-store.js';
 

@@ -1,9 +1,9 @@
 // Closes timed lots at their end, exactly once: timers wake it, a periodic sweep catches anything a
 // timer missed (a restart, another node's lot), and the close itself is conditional (`status: open`),
 // so whichever caller runs first wins and every other one is a no-op. Safe to run on every node.
-import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../../db/client.js';
-import type { LotTimers } from './lot-timers.js';
+import type { Logger } from '../../core/logger.js';
+import type { DueTimers } from '../../core/ports/due-timers.js';
+import type { AuctionRepository } from './auction.repository.js';
 
 export interface DueLotCloser {
   /** Awards the lot if it is open and its end has passed; answers its end when it is still ahead. */
@@ -21,13 +21,13 @@ export interface LotCloser {
 }
 
 export function createLotCloser(deps: {
-  db: Db;
+  repo: AuctionRepository;
   closer: DueLotCloser;
-  timers: LotTimers;
-  log: FastifyBaseLogger;
+  timers: DueTimers;
+  log: Logger;
   sweepIntervalMs?: number;
 }): LotCloser {
-  const { db, closer, log } = deps;
+  const { repo, closer, log } = deps;
   let sweeper: ReturnType<typeof setInterval> | undefined;
 
   async function onDue(lotId: string) {
@@ -41,17 +41,15 @@ export function createLotCloser(deps: {
   }
 
   async function sweep() {
-    const due = await db.lot.findMany({ where: { status: 'open', endsAt: { lte: new Date() } }, select: { id: true } });
     let closed = 0;
-    for (const { id } of due) if ((await closer.closeDueLot(id)).closed) closed++;
+    for (const id of await repo.dueLotIds(new Date())) if ((await closer.closeDueLot(id)).closed) closed++;
     return closed;
   }
 
   return {
     async start() {
       await sweep();
-      const pending = await db.lot.findMany({ where: { status: 'open', endsAt: { not: null } }, select: { id: true, endsAt: true } });
-      for (const lot of pending) if (lot.endsAt) deps.timers.schedule(lot.id, lot.endsAt);
+      for (const lot of await repo.timedOpenLots()) deps.timers.schedule(lot.id, lot.endsAt);
       sweeper = setInterval(() => {
         sweep().catch((err: unknown) => log.error({ err }, 'timed lot sweep failed'));
       }, deps.sweepIntervalMs ?? 5_000);

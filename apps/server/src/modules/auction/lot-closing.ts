@@ -3,10 +3,11 @@
 import type { AwardResult } from '@bidwire/contract';
 import type { z } from 'zod';
 import type { Tx } from '../../db/tx.js';
-import { invalidState } from '../../errors.js';
-import { toPublicUser } from '../auth/auth-user.js';
-import { recordEvent, type Outgoing } from '../rooms/room-log.js';
-import { auctionRoom } from '../rooms/room-names.js';
+import { invalidState } from '../../core/errors.js';
+import { toPublicUser } from '../../core/user.js';
+import { recordEvent } from '../rooms/room-log.js';
+import { type Outgoing } from '../../core/events.js';
+import { auctionRoom } from '../../core/rooms.js';
 import { MESSAGES } from './auction.domain.js';
 import { toBid, toLot, toWinning } from './auction.mappers.js';
 import { createAuctionRepository } from './auction.repository.js';

@@ -1,5 +1,7 @@
 // viewerCountChanged goes out only when the count changes, at most once per second per room, with
-// the last value winning — so a crowd joining costs O(N) messages, not O(N²).
+// the last value winning — so a crowd joining costs O(N) messages, not O(N²). A big room waits longer between
+// two (1 ms per viewer: 5 s at 5,000): each one is a message to every viewer, and a crowd of N takes time in
+// proportion to N to arrive (a reconnect storm), so a fixed second would send O(N²) messages over its arrival.
 export interface ViewerCountNotifier {
   changed(auctionId: string, viewerCount: number): void;
   close(): void;
@@ -9,6 +11,7 @@ export function createViewerCountNotifier(
   send: (auctionId: string, viewerCount: number) => void,
   intervalMs = 1000,
   now: () => number = Date.now,
+  msPerViewer = 1,
 ): ViewerCountNotifier {
   const rooms = new Map<string, { sent: number | null; sentAt: number; latest: number; timer: NodeJS.Timeout | null }>();
 
@@ -29,7 +32,7 @@ export function createViewerCountNotifier(
       rooms.set(auctionId, r);
       r.latest = viewerCount;
       if (r.timer) return;
-      const wait = r.sentAt + intervalMs - now();
+      const wait = r.sentAt + Math.max(intervalMs, (r.sent ?? 0) * msPerViewer) - now();
       if (wait <= 0) flush(auctionId);
       else r.timer = setTimeout(() => flush(auctionId), wait);
     },

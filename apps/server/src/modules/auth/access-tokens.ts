@@ -2,14 +2,11 @@
 // identity provider mode (JWKS) can plug in without touching the socket or REST layers.
 import { SignJWT, jwtVerify } from 'jose';
 import type { Role } from '@bidwire/contract';
-import { topicGrantsOf, type AuthUser } from './auth-user.js';
+import { topicGrantsOf, type VerifyAccessToken } from '../../core/user.js';
 
 export const TOKEN_ISSUER = 'bidwire';
 export const TOKEN_AUDIENCE = 'bidwire';
 const ALGORITHMS = ['HS256'];
-
-/** Verifies a bearer token and answers who it names; throws on anything invalid or expired. */
-export type VerifyAccessToken = (token: string) => Promise<AuthUser>;
 
 export interface AccessTokens {
   issue(user: { id: string; name: string; avatarUrl?: string | null; roles: Role[]; topics?: string[] }): Promise<string>;

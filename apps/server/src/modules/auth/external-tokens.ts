@@ -3,9 +3,9 @@
 // same VerifyAccessToken function, so the socket and REST layers do not know the difference.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import type { Role } from '@bidwire/contract';
-import type { VerifyAccessToken } from './access-tokens.js';
+import type { VerifyAccessToken } from '../../core/user.js';
 import type { AuthRepository } from './auth.repository.js';
-import { parseRoles, topicGrantsOf } from './auth-user.js';
+import { parseRoles, topicGrantsOf } from '../../core/user.js';
 
 const ALGORITHMS = ['RS256', 'ES256'];
 const DEFAULT_ROLES: Role[] = ['buyer', 'seller'];

@@ -1,6 +1,6 @@
 // The one check every chat command and route makes first: the conversation exists and the caller is
 // one of its current participants (NOT_FOUND, then FORBIDDEN).
-import { notFound } from '../../errors.js';
+import { notFound } from '../../core/errors.js';
 import { assertParticipant } from './chat.domain.js';
 import type { ChatRepository } from './chat.repository.js';
 

@@ -1,5 +1,5 @@
 // Pure rules of chat: who may do what to a conversation or a message, and how previews look. No I/O.
-import { DomainError, forbidden, invalidState } from '../../errors.js';
+import { DomainError, forbidden, invalidState } from '../../core/errors.js';
 
 export const MAX_PARTICIPANTS = 100;
 export const PREVIEW_LENGTH = 60;

@@ -1,22 +1,20 @@
 // Thin handlers of the chat commands: contract input + caller context -> service -> ack data.
-import type { PartialHandlers } from '../../realtime/handlers.js';
-import { toPublicUser } from '../auth/auth-user.js';
-import { conversationRoom } from '../rooms/room-names.js';
+import { domains } from '@bidwire/contract';
+import type { ModuleCommands } from '../../core/module.js';
+import { conversationRoom } from '../../core/rooms.js';
+import { toPublicUser } from '../../core/user.js';
 import { requireParticipant } from './chat.access.js';
 import type { ChatRepository } from './chat.repository.js';
 import type { ConversationService } from './conversations.service.js';
 import type { MessageService } from './messages.service.js';
 import type { TypingService } from './typing.service.js';
 
-type ChatCommand =
-  | 'joinConversation' | 'leaveConversation' | 'sendMessage' | 'editMessage' | 'deleteMessage' | 'markRead' | 'setTyping';
-
 export function chatHandlers(s: {
   conversations: ConversationService;
   messages: MessageService;
   typing: TypingService;
   repo: ChatRepository;
-}): PartialHandlers<ChatCommand> {
+}): ModuleCommands<typeof domains.chat> {
   return {
     joinConversation: ({ conversationId }, ctx) =>
       s.conversations.join(conversationId, ctx.user.id, {

@@ -1,6 +1,6 @@
 // Database rows of chat to the contract's shapes: public users only, ISO times, erased deleted text.
 import type { Conversation, ConversationKind, Message } from '@bidwire/contract';
-import { toPublicUser } from '../auth/auth-user.js';
+import { toPublicUser } from '../../core/user.js';
 
 interface UserRow {
   id: string;

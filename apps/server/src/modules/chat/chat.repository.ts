@@ -5,6 +5,8 @@ import { afterCursor, paged } from '../../lib/paged.js';
 import { publicUserSelect } from '../auction/auction.mappers.js';
 
 const active = { removedAt: null } as const;
+/** Ids per `in` list (well under every database's limit on bound parameters). */
+const CHUNK = 500;
 /** A conversation with its current participants, oldest first, as public users. */
 const withParticipants = {
   participants: { where: { removedAt: null }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }], select: { user: publicUserSelect } },
@@ -72,6 +74,37 @@ export function createChatRepository(db: DbOrTx) {
           distinct: ['userId'],
         })
       ).map((p) => p.userId),
+
+    /**
+     * `partnerIds` for many users at once (a crowd coming online together): two queries per chunk of users,
+     * their conversations, then those conversations' members.
+     */
+    partnerIdsOf: async (userIds: readonly string[]) => {
+      const out = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
+      for (let i = 0; i < userIds.length; i += CHUNK) {
+        const theirs = await db.conversationParticipant.findMany({
+          where: { ...active, userId: { in: userIds.slice(i, i + CHUNK) } },
+          select: { conversationId: true, userId: true },
+        });
+        const conversationIds = [...new Set(theirs.map((p) => p.conversationId))];
+        const members = new Map<string, string[]>();
+        for (let j = 0; j < conversationIds.length; j += CHUNK) {
+          const rows = await db.conversationParticipant.findMany({
+            where: { ...active, conversationId: { in: conversationIds.slice(j, j + CHUNK) } },
+            select: { conversationId: true, userId: true },
+          });
+          for (const r of rows) {
+            const list = members.get(r.conversationId);
+            if (list) list.push(r.userId);
+            else members.set(r.conversationId, [r.userId]);
+          }
+        }
+        for (const p of theirs) {
+          for (const member of members.get(p.conversationId) ?? []) if (member !== p.userId) out.get(p.userId)!.add(member);
+        }
+      }
+      return new Map([...out].map(([id, partners]) => [id, [...partners]]));
+    },
 
     lastMessage: (conversationId: string) =>
       db.message.findFirst({ where: { conversationId }, orderBy: { seq: 'desc' }, include: withSender }),

@@ -1,10 +1,10 @@
 // Messages (SPEC §4): send (persisted, then broadcast; requestId-idempotent), edit and delete (sender
 // only, soft delete) and read markers. Each change and its room events commit in one transaction.
 import type { CommandPayload, Message } from '@bidwire/contract';
-import { DomainError, notFound } from '../../errors.js';
+import { DomainError, notFound } from '../../core/errors.js';
 import type { Idempotency } from '../idempotency/idempotency.js';
 import { claimSeq, recordEvent } from '../rooms/room-log.js';
-import { conversationRoom, userRoom } from '../rooms/room-names.js';
+import { conversationRoom, userRoom } from '../../core/rooms.js';
 import { requireParticipant } from './chat.access.js';
 import * as rules from './chat.domain.js';
 import { toMessage } from './chat.mappers.js';
@@ -102,7 +102,7 @@ export function createMessageService(d: ChatDeps & { idempotency: Idempotency })
       await requireParticipant(repo, conversationId, userId);
       const message = await repo.findMessage(upToMessageId);
       if (!message || message.conversationId !== conversationId) throw new DomainError('NOT_FOUND', rules.MESSAGES.wrongConversation);
-      return d.commit(async (tx, out) => {
+      return d.commit(async (tx, out, rollback) => {
         const r = createChatRepository(tx);
         const room = conversationRoom(conversationId);
         const seq = await claimSeq(tx, room);
@@ -111,12 +111,9 @@ export function createMessageService(d: ChatDeps & { idempotency: Idempotency })
           out.push(await recordEvent(tx, room, seq, 'messagesRead', { conversationId, userId, upToMessageId, readAt: readAt.toISOString() }));
         } else {
           // Already read that far: nothing to announce, and the claimed seq is given back.
-          throw new NothingToAnnounce(await unread(r, conversationId, userId));
+          return rollback({ unreadCount: await unread(r, conversationId, userId) });
         }
         return { unreadCount: await unread(r, conversationId, userId) };
-      }).catch((error: unknown) => {
-        if (error instanceof NothingToAnnounce) return { unreadCount: error.unreadCount };
-        throw error;
       });
     },
   };
@@ -125,11 +122,6 @@ export function createMessageService(d: ChatDeps & { idempotency: Idempotency })
 async function unread(r: ReturnType<typeof createChatRepository>, conversationId: string, userId: string) {
   const p = await r.participant(conversationId, userId);
   return r.unreadCount(conversationId, userId, p?.lastReadSeq ?? 0);
-}
-
-/** Rolls the read-marker transaction back (so its seq is not used) while still answering the count. */
-class NothingToAnnounce {
-  constructor(readonly unreadCount: number) {}
 }
 
 export type MessageService = ReturnType<typeof createMessageService>;

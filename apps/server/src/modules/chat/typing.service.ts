@@ -1,8 +1,8 @@
 // Typing indicators (ephemeral, no seq): typingChanged goes to the conversation room except the
 // typist's own sockets, on start and on stop — refreshes inside the timeout send nothing.
 import type { PublicUser } from '@bidwire/contract';
-import type { EventEmitterPort } from '../../realtime/emitter.js';
-import { conversationRoom, userRoom } from '../rooms/room-names.js';
+import type { EventEmitterPort } from '../../core/events.js';
+import { conversationRoom, userRoom } from '../../core/rooms.js';
 import type { TypingTimers } from './typing-timers.js';
 
 export const DEFAULT_TYPING_TIMEOUT_MS = 6_000;
@@ -10,7 +10,7 @@ export const DEFAULT_TYPING_TIMEOUT_MS = 6_000;
 export function createTypingService(d: { emitter: EventEmitterPort; timers: TypingTimers; timeoutMs: number }) {
   const key = (conversationId: string, userId: string) => `${conversationId}\u0000${userId}`;
   const announce = (conversationId: string, user: PublicUser, isTyping: boolean) =>
-    d.emitter.toRooms([conversationRoom(conversationId)], 'typingChanged', { conversationId, user, isTyping }, [userRoom(user.id)]);
+    d.emitter.toRooms([conversationRoom(conversationId)], { event: 'typingChanged', payload: { conversationId, user, isTyping } }, [userRoom(user.id)]);
 
   return {
     /** The caller (already checked to be a participant) says they are or are not typing. */

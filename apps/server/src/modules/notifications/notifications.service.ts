@@ -3,10 +3,11 @@
 import type { Notification } from '@bidwire/contract';
 import type { Db } from '../../db/client.js';
 import type { Tx } from '../../db/tx.js';
-import type { Commit } from '../../lib/commit.js';
+import type { Commit } from '../rooms/commit.js';
 import type { Paged } from '../../lib/paged.js';
-import { claimSeq, recordEvent, type Outgoing } from '../rooms/room-log.js';
-import { userRoom } from '../rooms/room-names.js';
+import { claimSeq, recordEvent } from '../rooms/room-log.js';
+import { type Outgoing } from '../../core/events.js';
+import { userRoom } from '../../core/rooms.js';
 import { toNotification } from './notifications.mappers.js';
 import { createNotificationRepository } from './notifications.repository.js';
 

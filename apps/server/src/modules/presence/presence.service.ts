@@ -2,25 +2,39 @@
 // people who share a conversation with them, and answers getPresence. Ephemeral: no seq.
 import type { Presence, PresenceStatus } from '@bidwire/contract';
 import type { Db } from '../../db/client.js';
-import type { EventEmitterPort } from '../../realtime/emitter.js';
+import type { EventEmitterPort } from '../../core/events.js';
+import type { Logger } from '../../core/logger.js';
 import { createChatRepository } from '../chat/chat.repository.js';
-import { userRoom } from '../rooms/room-names.js';
-import type { PresenceRegistry } from './presence-registry.js';
+import { createUserRepository } from '../users/users.repository.js';
+import { userRoom } from '../../core/rooms.js';
+import { createSharedRead } from '../../lib/shared-read.js';
+import type { PresenceRegistry } from '../../core/ports/presence-registry.js';
 
-export function createPresenceService(d: { db: Db; emitter: EventEmitterPort; registry: PresenceRegistry; log?: { error(o: object, m: string): void } }) {
+export function createPresenceService(d: { db: Db; emitter: EventEmitterPort; registry: PresenceRegistry; log: Logger }) {
   const chat = createChatRepository(d.db);
+  const users = createUserRepository(d.db);
+
+  // Users coming online together (a reconnect storm) have their partners read together: one read for the users
+  // that came online while the previous one ran, started after they did (lib/shared-read.ts).
+  const partnersOf = createSharedRead<string, string[]>(async (_key, userIds) => {
+    const partners = await chat.partnerIdsOf(userIds);
+    return userIds.map((id) => partners.get(id) ?? []);
+  });
 
   async function announce(userId: string, status: PresenceStatus, lastSeenAt: Date | null) {
-    const partners = await chat.partnerIds(userId);
-    d.emitter.toRooms(partners.map(userRoom), 'presenceChanged', { userId, status, lastSeenAt: lastSeenAt?.toISOString() ?? null });
+    const partners = await partnersOf('announce', userId);
+    d.emitter.toRooms(partners.map(userRoom), {
+      event: 'presenceChanged',
+      payload: { userId, status, lastSeenAt: lastSeenAt?.toISOString() ?? null },
+    });
   }
 
   d.registry.onOffline((userId, lastSeenAt) => {
     void (async () => {
-      await d.db.user.updateMany({ where: { id: userId }, data: { lastSeenAt } });
+      await users.setLastSeen(userId, lastSeenAt);
       // A socket that came back while we wrote has already announced "online": stay quiet then.
       if ((await d.registry.online([userId])).size === 0) await announce(userId, 'offline', lastSeenAt);
-    })().catch((err: unknown) => d.log?.error({ err, userId }, 'presence: offline announcement failed'));
+    })().catch((err: unknown) => d.log.error({ err, userId }, 'presence: offline announcement failed'));
   });
 
   return {
@@ -38,9 +52,7 @@ export function createPresenceService(d: { db: Db; emitter: EventEmitterPort; re
       const asked = [...new Set(userIds)].filter((id) => visible.has(id));
       const online = await d.registry.online(asked);
       const offline = asked.filter((id) => !online.has(id));
-      const seen = new Map(
-        (await d.db.user.findMany({ where: { id: { in: offline } }, select: { id: true, lastSeenAt: true } })).map((u) => [u.id, u.lastSeenAt]),
-      );
+      const seen = await users.lastSeen(offline);
       return {
         presence: asked.map((userId) =>
           online.has(userId)

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../errors.js';
-import { parseDomainPayload, planDelivery } from './publish.domain.js';
+import { DomainError } from '../../core/errors.js';
+import { parseDomainMessage, planDelivery } from './publish.domain.js';
 
 describe('domain payloads', () => {
   const offer = { offerId: 'o1', purchaseRequestId: 'r1', sellerId: 's1', amount: 1500, currency: 'USD' };
   it('a payload matching the event schema passes', () => {
-    expect(parseDomainPayload('offerReceived', offer)).toMatchObject(offer);
+    expect(parseDomainMessage('offerReceived', offer).payload).toMatchObject(offer);
   });
   it('a bad payload is VALIDATION_FAILED with payload.* paths', () => {
     try {
-      parseDomainPayload('offerReceived', { ...offer, amount: -5 });
+      parseDomainMessage('offerReceived', { ...offer, amount: -5 });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(DomainError);
       expect((e as DomainError).code).toBe('VALIDATION_FAILED');
       expect(((e as DomainError).details as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain('payload.amount');
     }
-    expect(() => parseDomainPayload('levelUp', null)).toThrow('The payload does not match the levelUp event.');
+    expect(() => parseDomainMessage('levelUp', null)).toThrow('The payload does not match the levelUp event.');
   });
 });
 

@@ -1,13 +1,15 @@
 // Pure rules of the publish API: the payload checked against the event's contract schema, and the
 // delivery plan — durable rooms (users, topics), live-only rooms (roles, everyone), who is notified.
 import { domainEventPayloads, type DomainEventName } from '@bidwire/contract';
-import { DomainError } from '../../errors.js';
+import { DomainError } from '../../core/errors.js';
 import { issuesOf } from '../../lib/zod-issues.js';
+import type { DomainMessage } from '../../core/events.js';
 
-/** The payload as the event's schema parses it; VALIDATION_FAILED with `payload.*` issue paths otherwise. */
-export function parseDomainPayload(event: DomainEventName, payload: unknown): Record<string, unknown> {
+/** The event with its payload as the event's schema parses it; VALIDATION_FAILED with `payload.*` issue paths otherwise. */
+export function parseDomainMessage(event: DomainEventName, payload: unknown): DomainMessage {
   const parsed = domainEventPayloads[event].safeParse(payload);
-  if (parsed.success) return parsed.data as Record<string, unknown>;
+  // Parsed by this event's own schema just above: the pair is a valid message of that event.
+  if (parsed.success) return { event, payload: parsed.data } as DomainMessage;
   const issues = issuesOf(parsed.error).map((i) => ({ ...i, path: i.path === '(root)' ? 'payload' : `payload.${i.path}` }));
   throw new DomainError('VALIDATION_FAILED', `The payload does not match the ${event} event.`, { issues });
 }

@@ -5,24 +5,21 @@ import {
   PublishRequest,
   type DomainEventInput,
   type DomainEventName,
-  type EventName,
   type PublishResult as PublishResultSchema,
   type PublishTargets,
-  type RoomEventName,
 } from '@bidwire/contract';
-import type { z } from 'zod';
+import type * as z from 'zod';
+import { DomainError } from '../../core/errors.js';
+import type { EventEmitterPort, Outgoing } from '../../core/events.js';
+import { roleRoom, topicRoom, userRoom } from '../../core/rooms.js';
 import type { Db } from '../../db/client.js';
-import type { Tx } from '../../db/tx.js';
-import { DomainError } from '../../errors.js';
-import type { Commit } from '../../lib/commit.js';
 import { issuesOf } from '../../lib/zod-issues.js';
-import type { EventEmitterPort } from '../../realtime/emitter.js';
 import { createNotificationIn } from '../notifications/notifications.service.js';
-import { claimSeq, recordEvent, type Outgoing } from '../rooms/room-log.js';
-import { roleRoom, topicRoom, userRoom } from '../rooms/room-names.js';
+import type { Commit } from '../rooms/commit.js';
+import { claimSeq, recordDomainEvent } from '../rooms/room-log.js';
 import { createTopicRepository } from '../topics/topics.repository.js';
-import { parseDomainPayload, planDelivery } from './publish.domain.js';
-import { resolveUserRefs } from './user-refs.js';
+import { createUserRepository } from '../users/users.repository.js';
+import { parseDomainMessage, planDelivery } from './publish.domain.js';
 
 export interface PublishInput<K extends DomainEventName = DomainEventName> {
   event: K;
@@ -31,19 +28,17 @@ export interface PublishInput<K extends DomainEventName = DomainEventName> {
   notify?: { title: string; body: string };
 }
 export type PublishResult = z.output<typeof PublishResultSchema>;
+/** In process: typed by the event, so a payload that does not fit its event does not compile. */
 export type Publish = <K extends DomainEventName>(input: PublishInput<K>) => Promise<PublishResult>;
 
-/** Domain events are durable room events when they go to a user or topic room. */
-const record = (tx: Tx, room: string, seq: number, event: DomainEventName, body: Record<string, unknown>) =>
-  recordEvent(tx, room, seq, event as EventName as RoomEventName, body as never);
-
-export function createPublisher(d: { db: Db; commit: Commit; emitter: EventEmitterPort }): Publish {
-  return async (input) => {
+export function createPublisher(d: { db: Db; commit: Commit; emitter: EventEmitterPort }) {
+  /** Any request, typed or not (the HTTP body's payload is unknown until its event's schema parses it). */
+  async function deliver(input: unknown): Promise<PublishResult> {
     const request = PublishRequest.safeParse(input);
     if (!request.success) throw new DomainError('VALIDATION_FAILED', 'Invalid publish request.', { issues: issuesOf(request.error) });
     const { event, to, notify } = request.data;
-    const payload = parseDomainPayload(event, request.data.payload);
-    const { ids, unknown } = await resolveUserRefs(d.db, to.users ?? []);
+    const message = parseDomainMessage(event, request.data.payload);
+    const { ids, unknown } = await createUserRepository(d.db).resolveRefs(to.users ?? []);
     const members = notify && to.topics ? await createTopicRepository(d.db).membersOf(to.topics) : [];
     const plan = planDelivery(to, ids, members, !!notify);
 
@@ -54,24 +49,23 @@ export function createPublisher(d: { db: Db; commit: Commit; emitter: EventEmitt
       let created = 0;
       for (const userId of [...new Set([...plan.users, ...plan.notified])].sort()) {
         const room = userRoom(userId);
-        if (targeted.has(userId)) out.push(await record(tx, room, await claimSeq(tx, room), event, payload));
+        if (targeted.has(userId)) out.push(await recordDomainEvent(tx, room, await claimSeq(tx, room), message));
         if (notify && notified.has(userId)) {
-          await createNotificationIn(tx, out, userId, { type: event, title: notify.title, body: notify.body, data: payload });
+          await createNotificationIn(tx, out, userId, { type: event, title: notify.title, body: notify.body, data: message.payload });
           created++;
         }
       }
       for (const topic of plan.topics) {
         const room = topicRoom(topic);
-        out.push(await record(tx, room, await claimSeq(tx, room), event, { ...payload, topic }));
+        out.push(await recordDomainEvent(tx, room, await claimSeq(tx, room), message, { topic }));
       }
       return created;
     });
 
     // Live only: sockets that already got a durable copy are left out.
     const durable = [...plan.users.map(userRoom), ...plan.topics.map(topicRoom)];
-    const live = event as EventName as 'systemAnnouncement';
-    if (plan.all) d.emitter.toAll(live, payload as never, durable);
-    else d.emitter.toRooms(plan.roles.map(roleRoom), live, payload as never, durable);
+    if (plan.all) d.emitter.toAll(message, durable);
+    else d.emitter.toRooms(plan.roles.map(roleRoom), message, durable);
 
     return {
       event,
@@ -79,5 +73,8 @@ export function createPublisher(d: { db: Db; commit: Commit; emitter: EventEmitt
       unknownUsers: unknown,
       notificationsCreated,
     };
-  };
+  }
+
+  const publish: Publish = (input) => deliver(input);
+  return { publish, deliver };
 }

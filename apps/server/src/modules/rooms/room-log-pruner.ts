@@ -1,8 +1,8 @@
 // Keeps the durable room log bounded: per room, an event is deleted only once it is both older than
 // `minAgeMs` and outside the room's last `minEvents` events (SPEC §7: at least 1,000 events or 10 min).
-import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { currentSeq } from './room-log.js';
+import type { Logger } from '../../core/logger.js';
+import { deleteEventsBefore, roomsLongerThan } from './room-log.js';
 
 export interface RoomLogRetention {
   minEvents: number;
@@ -18,21 +18,17 @@ export interface RoomLogPruner {
 export function createRoomLogPruner(
   db: Db,
   retention: RoomLogRetention,
-  opts: { intervalMs?: number; log?: FastifyBaseLogger; now?: () => number } = {},
+  opts: { intervalMs?: number; log?: Logger; now?: () => number } = {},
 ): RoomLogPruner {
   const now = opts.now ?? Date.now;
   let running: Promise<number> | undefined;
 
   async function pruneOnce(): Promise<number> {
     const cutoff = new Date(now() - retention.minAgeMs);
-    // Only rooms that have something old enough to go; on a quiet server this is an index range scan.
-    const rooms = await db.roomEvent.groupBy({ by: ['room'], where: { at: { lt: cutoff } } });
+    // Only rooms that ever had more events than are always kept can have something to prune.
     let deleted = 0;
-    for (const { room } of rooms) {
-      const keepFrom = (await currentSeq(db, room)) - retention.minEvents;
-      if (keepFrom < 1) continue;
-      const r = await db.roomEvent.deleteMany({ where: { room, at: { lt: cutoff }, seq: { lte: keepFrom } } });
-      deleted += r.count;
+    for (const { room, seq } of await roomsLongerThan(db, retention.minEvents)) {
+      deleted += await deleteEventsBefore(db, room, cutoff, seq - retention.minEvents);
     }
     return deleted;
   }

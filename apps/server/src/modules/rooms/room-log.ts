@@ -1,14 +1,8 @@
 // The durable log of room events: each event takes the room's next `seq` inside the transaction
 // that makes its change, so `seq` is gap-free and persisted with the change (replay builds on it).
 import type { EventName, EventPayload, RoomEventName } from '@bidwire/contract';
+import type { DomainMessage, Outgoing } from '../../core/events.js';
 import type { DbOrTx, Tx } from '../../db/tx.js';
-
-/** An event ready to go out once its transaction has committed. */
-export interface Outgoing {
-  room: string;
-  event: EventName;
-  payload: unknown;
-}
 
 type Body<K extends RoomEventName> = Omit<EventPayload<K>, 'seq' | 'at' | 'replayed'>;
 
@@ -47,6 +41,10 @@ export async function advanceSeq(tx: Tx, room: string, to: number): Promise<void
 
 /** A room event as stored in the log, and as it goes out once its transaction has committed. */
 export function roomEvent<K extends RoomEventName>(room: string, seq: number, event: K, body: Body<K>, at: Date) {
+  return logged(room, seq, event, body, at);
+}
+
+function logged(room: string, seq: number, event: EventName, body: object, at: Date) {
   const payload = { ...body, seq, at: at.toISOString() };
   return { row: { room, seq, event, payload: JSON.stringify(payload), at }, outgoing: { room, event, payload } satisfies Outgoing };
 }
@@ -70,6 +68,13 @@ export async function recordEvent<K extends RoomEventName>(
   return outgoing;
 }
 
+/** Records a domain event (validated against its schema by the publish API) in a user or topic room. */
+export async function recordDomainEvent(tx: Tx, room: string, seq: number, message: DomainMessage, extra: { topic?: string } = {}): Promise<Outgoing> {
+  const { row, outgoing } = logged(room, seq, message.event, { ...message.payload, ...extra }, new Date());
+  await tx.roomEvent.create({ data: row });
+  return outgoing;
+}
+
 /** claimSeq + recordEvent, for transactions that write one event. */
 export async function appendEvent<K extends RoomEventName>(tx: Tx, room: string, event: K, body: Body<K>): Promise<Outgoing> {
   return recordEvent(tx, room, await claimSeq(tx, room), event, body);
@@ -78,4 +83,14 @@ export async function appendEvent<K extends RoomEventName>(tx: Tx, room: string,
 export async function currentSeq(db: DbOrTx, room: string): Promise<number> {
   const row = await db.roomSeq.findUnique({ where: { room }, select: { seq: true } });
   return row?.seq ?? 0;
+}
+
+/** Rooms whose seq passed `events` (pruning candidates), with their last seq. */
+export async function roomsLongerThan(db: DbOrTx, events: number): Promise<{ room: string; seq: number }[]> {
+  return db.roomSeq.findMany({ where: { seq: { gt: events } }, select: { room: true, seq: true } });
+}
+
+/** Deletes a room's events older than `cutoff` up to seq `upTo`; answers how many went. */
+export async function deleteEventsBefore(db: DbOrTx, room: string, cutoff: Date, upTo: number): Promise<number> {
+  return (await db.roomEvent.deleteMany({ where: { room, at: { lt: cutoff }, seq: { lte: upTo } } })).count;
 }

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "OtpPhone" (
+    "phone" TEXT NOT NULL PRIMARY KEY,
+    "lockedAt" DATETIME NOT NULL
+);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE `RefreshToken` ADD COLUMN `successor` TEXT;

@@ -1,0 +1,30 @@
+// @bidwire/react: BidwireProvider and hooks over @bidwire/sdk whose state stays correct across
+// reconnections (rooms rejoined, missed events replayed, lists read again).
+export { BidwireProvider } from './provider.js';
+export type { BidwireProviderProps, ProviderClientOptions } from './provider.js';
+export type { BidwireUser } from './context.js';
+export { useBidwireClient, useBidwireRest, useBidwireUser } from './use-bidwire.js';
+export { useConnectionState } from './use-connection-state.js';
+export { useCountdown, formatSeconds } from './use-countdown.js';
+export type { Countdown } from './use-countdown.js';
+export { useAuction } from './use-auction.js';
+export type { AuctionView, PlaceBidArgs, UseAuctionOptions } from './use-auction.js';
+export { auctionReducer, initialAuctionState } from './auction-state.js';
+export type { AuctionAction, AuctionEvent, AuctionEventName, AuctionState, AuctionStatus, ClosedLot } from './auction-state.js';
+export { minimumNextBid } from './bid-rules.js';
+export { useConversation } from './use-conversation.js';
+export type { ConversationView } from './use-conversation.js';
+export { conversationReducer, initialConversationState, readersOf } from './conversation-state.js';
+export type { ConversationAction, ConversationState, PendingMessage } from './conversation-state.js';
+export { useConversations } from './use-conversations.js';
+export type { ConversationsView } from './use-conversations.js';
+export { useNotifications } from './use-notifications.js';
+export type { NotificationsView } from './use-notifications.js';
+export { usePresence } from './use-presence.js';
+export { createTypingSender } from './typing-sender.js';
+export type { TypingSender } from './typing-sender.js';
+export { errorMessage } from './errors.js';
+export { useGame } from './use-game.js';
+export type { GameView, UseGameOptions } from './use-game.js';
+export { gameReducer, initialGameState } from './game-state.js';
+export type { FinalStanding, GameAction, GameEvent, GameEventName, GameState, GameViewStatus, RoundBid, RoundResult } from './game-state.js';
