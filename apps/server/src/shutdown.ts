@@ -44,21 +44,29 @@ export function trackConnections(server: HttpServer): Set<Socket> {
   return sockets;
 }
 
-/** What the end of the grace keeps free: the last steps finish this far before it. */
-const endMarginOf = (graceMs: number) => Math.min(250, graceMs / 10);
+/**
+ * What the grace keeps for the process itself: the signal's delivery, exiting, and timers that fire late on a
+ * loaded machine (on a busy 2-core CI machine, 200 ms between the signal and the exit seen by the parent, beyond
+ * the shutdown's own steps). The steps below aim at the grace minus this reserve.
+ */
+const exitReserveOf = (graceMs: number) => Math.min(500, graceMs / 6);
+
+/** What the end of the shutdown's own time keeps free: the last steps finish this far before it. */
+const endMarginOf = (workMs: number) => Math.min(250, workMs / 10);
 
 /**
- * When main.ts's backstop exits if the shutdown hangs anyway: after the shutdown's own last step (half the end
- * margin before the deadline) and before the deadline, so even then the process is gone within the grace.
+ * When main.ts's backstop exits if the shutdown hangs anyway: after the shutdown's own last step and halfway
+ * into the exit reserve, so even then the process is gone within the grace.
  */
-export const backstopMs = (graceMs: number) => graceMs - endMarginOf(graceMs) / 4;
+export const backstopMs = (graceMs: number) => graceMs - exitReserveOf(graceMs) / 2;
 
 export async function shutDown(p: ShutdownParts, sockets: Set<Socket>): Promise<void> {
   const started = Date.now();
-  const deadline = started + p.graceMs;
+  const workMs = p.graceMs - exitReserveOf(p.graceMs);
+  const deadline = started + workMs;
   // Closing connections and resources needs a moment at the end: in-flight work gets the rest of the grace.
-  const closingBudget = Math.min(2_000, p.graceMs / 4);
-  const endMargin = endMarginOf(p.graceMs);
+  const closingBudget = Math.min(2_000, workMs / 4);
+  const endMargin = endMarginOf(workMs);
 
   p.drain.begin();
   if (!(await p.drain.settled(deadline - closingBudget))) {
