@@ -1,5 +1,5 @@
 // `pnpm bench [--smoke | --quick | --full] [--only=fanout,throughput,raw,connections,eventsize,resyncflood,games,storm,many,writers,maxima]
-//  [--runs=N] [--profile] [--fanout=200x50,1000x100]`:
+//  [--runs=N] [--profile] [--fanout=200x50,1000x100] [--many=300x10x1]`:
 // runs the scenarios against Bidwire and a bare Socket.IO server, then writes JSON, Markdown and HTML.
 // `writers` and `maxima` (only when named) are A/B comparisons run N times each, interleaved (default 3).
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,15 @@ const fanoutSteps = args
     }
     return { viewers: viewers!, bidsPerSecond: bidsPerSecond! };
   });
+/** `--many=AxVxR`: A auctions × V viewers × R bids/s each, instead of the mode's many-auctions size. */
+const manySize = args
+  .find((a) => a.startsWith('--many='))
+  ?.slice(7)
+  .split('x')
+  .map(Number);
+if (manySize && (manySize.length !== 3 || manySize.some((n) => !Number.isInteger(n) || n < 1))) {
+  throw new Error(`--many takes a size like 300x10x1 (auctions × viewers × bids/s each), got "${args.find((a) => a.startsWith('--many='))}"`);
+}
 for (const name of only ?? []) {
   if (![...SCENARIOS, ...COMPARISONS].includes(name as never)) throw new Error(`unknown scenario "${name}" in --only`);
 }
@@ -66,6 +75,7 @@ const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(
 async function main() {
   const params = structuredClone(MODES[mode]);
   if (fanoutSteps) params.fanout.steps = fanoutSteps;
+  if (manySize) [params.manyAuctions.auctions, params.manyAuctions.viewersPerAuction, params.manyAuctions.bidsPerSecondEach] = manySize as [number, number, number];
   const startedAt = new Date().toISOString();
   const stamp = startedAt.replace(/[:.]/g, '-').slice(0, 19);
   const fdLimit = openFilesLimit();
@@ -154,13 +164,13 @@ async function main() {
   writeFileSync(`${base}.md`, markdown);
   writeFileSync(`${base}.html`, html);
   // Smoke runs (CI) and partial runs never replace the committed latest report.
-  if (mode !== 'smoke' && !only && !fanoutSteps) {
+  if (mode !== 'smoke' && !only && !fanoutSteps && !manySize) {
     writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(path.join(resultsDir, 'latest.md'), markdown);
     writeFileSync(path.join(resultsDir, 'latest.html'), html);
   }
   console.log(`\n${markdown}`);
-  log(`written ${path.relative(process.cwd(), base)}.{json,md,html}${mode !== 'smoke' && !only && !fanoutSteps ? ' and results/latest.*' : ''}`);
+  log(`written ${path.relative(process.cwd(), base)}.{json,md,html}${mode !== 'smoke' && !only && !fanoutSteps && !manySize ? ' and results/latest.*' : ''}`);
   if (cpuProfDir) {
     for (const f of readdirSync(cpuProfDir).filter((x) => x.endsWith('.cpuprofile'))) {
       console.log(`\n${formatProfile(summarizeProfile(path.join(cpuProfDir, f)))}`);

@@ -1,5 +1,6 @@
 // The SQLite client shares one connection: plain queries must not run inside another caller's open transaction.
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +85,36 @@ describe('createPrismaClient (sqlite)', () => {
     await tx;
     expect(order).toEqual(['tx start', 'tx end', 'direct']);
     expect(seen.n).toBe(1);
+  });
+
+  it('puts the works asked for in one turn into one transaction; one that throws is rolled back alone', async () => {
+    const exclusive = sqliteExclusive(db)!;
+    await exclusive(() => undefined); // connected, and the direct connection open
+    const reader = new Database(path.join(dir, 'client.db'), { readonly: true });
+    try {
+      const count = (name: string) =>
+        (reader.prepare(`SELECT count(*) AS n FROM "Category" WHERE "name" = ?`).get(name) as { n: number }).n;
+      const insert = (client: Database.Database, name: string) =>
+        client.prepare(`INSERT INTO "Category" ("id", "name", "createdAt") VALUES (?, ?, ?)`).run(`id-${name}`, name, new Date().toISOString());
+      const [first, failed, last] = await Promise.allSettled([
+        exclusive((client) => insert(client, 'train-first')),
+        exclusive((client) => {
+          insert(client, 'train-failed');
+          throw new Error('this one fails');
+        }),
+        exclusive((client) => {
+          insert(client, 'train-last');
+          // The first work's row is visible here but not committed: a reader on another connection sees none.
+          const here = client.prepare(`SELECT count(*) AS n FROM "Category" WHERE "name" = 'train-first'`).get() as { n: number };
+          return { here: here.n, committed: count('train-first') };
+        }),
+      ]);
+      expect(first.status).toBe('fulfilled');
+      expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'this one fails' } });
+      expect(last).toEqual({ status: 'fulfilled', value: { here: 1, committed: 0 } });
+      expect([count('train-first'), count('train-failed'), count('train-last')]).toEqual([1, 0, 1]);
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // every connection it opens runs in WAL mode with synchronous=FULL, a busy timeout and foreign keys on.
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
+import { afterThisTurn } from '../lib/turns.js';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -20,8 +21,11 @@ export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFact
   /** Closes every connection this factory opened (the schema engine does not close its own). */
   disposeAll(): Promise<void>;
   /**
-   * Runs `work` synchronously in one write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK if it throws) on a
-   * connection of our own to the same file, taking its turn in the queue of the Prisma client's transactions:
+   * Runs `work` synchronously in a write transaction (BEGIN IMMEDIATE … COMMIT) on a connection of our own to
+   * the same file, taking its turn in the queue of the Prisma client's transactions. Works asked for in the same
+   * turn of the event loop share one transaction, each in a savepoint of its own: one commit and one fsync for
+   * all (e.g. bids of many auctions), while a work that throws is rolled back alone. Each answer comes after the
+   * commit, so it still means persisted:
    * no Prisma transaction is open while it runs, and being synchronous, nothing else runs on either connection.
    * For hot paths that must not pay for an ORM round per statement (bids). Null until the Prisma client connected.
    */
@@ -40,6 +44,7 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
   const opened = new Set<SqlDriverAdapter>();
   let current: SerializedAdapter | undefined; // the connection of the Prisma client (the last one connected)
   let direct: Database.Database | undefined; // ours, for `exclusive`
+  let train: Rider[] | undefined; // the works asked for in this turn of the event loop, not yet run
   const closeDirect = () => {
     direct?.close();
     direct = undefined;
@@ -71,12 +76,24 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
       current = adapter;
       return adapter;
     },
-    exclusive(work) {
+    exclusive<T>(work: (client: Database.Database) => T): Promise<T> | null {
       const adapter = current;
       if (!adapter) return null;
-      return adapter.runExclusive(() => {
-        const client = (direct ??= openDirect());
-        return client.transaction(() => work(client)).immediate();
+      return new Promise<T>((resolve, reject) => {
+        const rider: Rider = { work, resolve: resolve as (value: unknown) => void, reject };
+        if (train) {
+          train.push(rider);
+          return;
+        }
+        const riders = [rider];
+        train = riders;
+        // The train leaves once this turn's callbacks have run: the works they ask for ride along.
+        afterThisTurn(() => {
+          train = undefined;
+          adapter.runExclusive(() => runTrain((direct ??= openDirect()), riders)).catch((error: unknown) => {
+            for (const r of riders) r.reject(error); // its turn never came (not expected: takeTurn does not fail)
+          });
+        });
       });
     },
     async connectToShadowDb() {
@@ -87,6 +104,54 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
       closeDirect();
     },
   };
+}
+
+/** One work of `exclusive`, waiting for its transaction. */
+interface Rider {
+  work: (client: Database.Database) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs the works in one BEGIN IMMEDIATE transaction, each in a savepoint (better-sqlite3 nests `transaction`
+ * that way), and settles each after the COMMIT. A work that throws is rolled back to its savepoint and fails
+ * alone. If the transaction itself is gone (an error SQLite answers by rolling the whole transaction back, or a
+ * failed COMMIT), nothing of the train was stored and every work fails with that error.
+ */
+function runTrain(client: Database.Database, riders: Rider[]): void {
+  if (riders.length === 1) {
+    const [only] = riders as [Rider];
+    try {
+      only.resolve(client.transaction(() => only.work(client)).immediate());
+    } catch (error) {
+      only.reject(error);
+    }
+    return;
+  }
+  const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  try {
+    client
+      .transaction(() => {
+        for (const r of riders) {
+          try {
+            outcomes.push({ ok: true, value: client.transaction(() => r.work(client))() });
+          } catch (error) {
+            if (!client.inTransaction) throw error; // SQLite rolled the whole transaction back
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })
+      .immediate();
+  } catch (error) {
+    for (const r of riders) r.reject(error);
+    return;
+  }
+  riders.forEach((r, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) r.resolve(outcome.value);
+    else r.reject(outcome.error);
+  });
 }
 
 /**

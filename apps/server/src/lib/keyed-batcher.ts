@@ -1,6 +1,7 @@
 // Group commit per key: requests for one key (an auction) run one batch at a time, in arrival order; the
 // requests that arrive while a batch runs form the next batch. One transaction then carries many requests,
 // so a hot key is bounded by the batch's cost, not by one commit (and fsync) per request.
+import { nextTurn } from './turns.js';
 
 /** The outcome of one request of a batch. */
 export type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -30,7 +31,8 @@ export function createKeyedBatcher<Q, R>(
     // The first request after a quiet spell runs at once (no added latency). After each batch, one turn of the
     // event loop: requests already received but not yet handled (I/O) join the next batch. Without it, a batch
     // that completes through promises alone (SQLite is synchronous underneath) would never let another request
-    // in, and every batch would hold one request.
+    // in, and every batch would hold one request. The turn is shared (lib/turns.ts): every key's next batch
+    // starts in it, and their writes can leave together in that same turn.
     do {
       const batch = queue.splice(0, maxBatch);
       let outcomes: Settled<R>[];
@@ -45,7 +47,7 @@ export function createKeyedBatcher<Q, R>(
         if (outcome.ok) p.resolve(outcome.value);
         else p.reject(outcome.error);
       });
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     } while (queue.length > 0);
     queues.delete(key);
   }
