@@ -1,4 +1,4 @@
-// A seeded random game against a reference model written here (not imported from the server): 5 players,
+// A seeded random game against a reference model (support/game-model.ts, not imported from the server): 5 players,
 // random legal and illegal moves, players leaving, disconnecting and coming back. Every command's answer is
 // predicted by the model; after every round the server's events and its database equal the model, and
 // money and every item type are conserved.
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from './fixtures.js';
 import { recorder, testClock, type Recorder } from './game-fixtures.js';
 import { startServer, type TestUser } from './harness.js';
+import { Model, type ModelPlayer, type MRound } from './support/game-model.js';
 import { testDbProvider } from './support/test-database.js';
 
 const ROUNDS = Number(process.env.BIDWIRE_GAME_ROUNDS ?? (testDbProvider() === 'sqlite' && !process.env.BIDWIRE_TEST_REDIS_URL ? 200 : 30));
@@ -31,142 +32,11 @@ const START = [
 const TIMER_MS = 300_000;
 const REMOVE_AFTER_MS = 60_000;
 
-type Stack = { item: string; quantity: number };
-
-interface MPlayer {
+/** A model player with the test's handles on it: its user and, while connected, its client and event recorder. */
+interface MPlayer extends ModelPlayer {
   user: TestUser;
-  id: string;
-  position: number;
-  money: number;
-  inv: Map<string, number>;
-  removed: boolean;
-  /** Gone for good: removed at the next sweep. */
-  leaving: boolean;
   client: BidwireClient | null;
   rec: Recorder | null;
-}
-
-interface MRound {
-  round: number;
-  sellerId: string;
-  phase: 'selling' | 'bidding';
-  sale: { items: Stack[]; weight: number } | null;
-  highest: { playerId: string; amount: number } | null;
-  dueAt: string;
-}
-
-interface Settled {
-  round: number;
-  sale: { sellerId: string; items: Stack[]; weight: number } | null;
-  winnerId: string | null;
-  amount: number | null;
-  players: { id: string; money: number; inventoryCount: number }[];
-}
-
-/** The reference model: the SPEC's rules, written again from the SPEC. */
-class Model {
-  players: MPlayer[] = [];
-  round: MRound | null = null;
-  ended = false;
-  settled: Settled[] = [];
-
-  active = () => this.players.filter((p) => !p.removed);
-  get = (id: string) => this.players.find((p) => p.id === id)!;
-  count = (p: MPlayer) => [...p.inv.values()].reduce((a, b) => a + b, 0);
-  inventory = (p: MPlayer): Stack[] => ITEMS.map((t) => ({ item: t.item, quantity: p.inv.get(t.item) ?? 0 }));
-  score = (p: MPlayer) => p.money + ITEMS.reduce((n, t) => n + (p.inv.get(t.item) ?? 0) * t.value, 0);
-
-  nextSeller(previous: string | null): string | null {
-    const q = [...this.players].sort((a, b) => a.position - b.position);
-    const from = previous === null ? 0 : q.findIndex((p) => p.id === previous) + 1;
-    for (let i = 0; i < q.length; i++) {
-      const p = q[(from + i) % q.length]!;
-      if (!p.removed) return p.id;
-    }
-    return null;
-  }
-
-  /** The code the server must answer a sale with, or null when it is legal. */
-  sellRefusal(p: MPlayer, items: Stack[]): string | null {
-    if (items.some((s) => !Number.isInteger(s.quantity) || s.quantity < 0)) return 'VALIDATION_FAILED';
-    if (items.every((s) => s.quantity === 0)) return 'VALIDATION_FAILED';
-    if (p.removed) return 'FORBIDDEN';
-    if (!this.round) return 'INVALID_STATE';
-    if (this.round.sellerId !== p.id) return 'FORBIDDEN';
-    if (this.round.phase !== 'selling') return 'INVALID_STATE';
-    if (items.some((s) => !ITEMS.some((t) => t.item === s.item))) return 'VALIDATION_FAILED';
-    if (items.some((s) => s.quantity > (p.inv.get(s.item) ?? 0))) return 'INVALID_STATE';
-    return null;
-  }
-
-  bidRefusal(p: MPlayer, amount: number): string | null {
-    if (p.removed) return 'FORBIDDEN';
-    if (!this.round) return 'INVALID_STATE';
-    if (this.round.sellerId === p.id) return 'FORBIDDEN';
-    if (this.round.phase !== 'bidding') return 'INVALID_STATE';
-    if (amount < (this.round.highest?.amount ?? 0) + 1) return 'BID_TOO_LOW';
-    if (amount > p.money) return 'INVALID_STATE';
-    return null;
-  }
-
-  sell(p: MPlayer, items: Stack[], endsAt: string) {
-    const bundle = items.filter((s) => s.quantity > 0);
-    const weight = bundle.reduce((w, s) => w + s.quantity * ITEMS.find((t) => t.item === s.item)!.weight, 0);
-    Object.assign(this.round!, { phase: 'bidding', sale: { items: bundle, weight }, dueAt: endsAt });
-    return weight;
-  }
-
-  bid(p: MPlayer, amount: number, endsAt: string) {
-    Object.assign(this.round!, { highest: { playerId: p.id, amount }, dueAt: endsAt });
-  }
-
-  /** Settles the current round as it stands, then opens the next or ends the game. */
-  settle(): void {
-    const r = this.round!;
-    const sale = r.phase === 'bidding' ? r.sale : null;
-    if (sale && r.highest) {
-      const seller = this.get(r.sellerId);
-      const winner = this.get(r.highest.playerId);
-      seller.money += r.highest.amount;
-      winner.money -= r.highest.amount;
-      for (const s of sale.items) {
-        seller.inv.set(s.item, (seller.inv.get(s.item) ?? 0) - s.quantity);
-        winner.inv.set(s.item, (winner.inv.get(s.item) ?? 0) + s.quantity);
-      }
-    }
-    const won = sale && r.highest ? r.highest : null;
-    this.settled.push({
-      round: r.round,
-      sale: sale ? { sellerId: r.sellerId, items: sale.items, weight: sale.weight } : null,
-      winnerId: won?.playerId ?? null,
-      amount: won?.amount ?? null,
-      players: this.players.map((p) => ({ id: p.id, money: p.money, inventoryCount: this.count(p) })),
-    });
-    this.round = null;
-    if (r.round >= ROUNDS || this.active().length < 2) {
-      this.ended = true;
-      return;
-    }
-    const sellerId = this.nextSeller(r.sellerId)!;
-    // The deadline comes from the server's roundStarted (the model has no clock of its own).
-    this.round = { round: r.round + 1, sellerId, phase: 'selling', sale: null, highest: null, dueAt: '' };
-  }
-
-  /** Removes a player; a round that cannot go on without them settles at once. */
-  remove(p: MPlayer): void {
-    p.removed = true;
-    const r = this.round;
-    if (!r) return;
-    const stuck = this.active().length < 2 || (r.phase === 'selling' && r.sellerId === p.id);
-    if (stuck) this.settle();
-  }
-
-  leaderboard() {
-    const ranked = this.active()
-      .map((p) => ({ id: p.id, score: this.score(p) }))
-      .sort((a, b) => b.score - a.score);
-    return ranked.map((e) => ({ ...e, position: ranked.findIndex((x) => x.score === e.score) + 1 }));
-  }
 }
 
 describe('a seeded random game against a reference model', () => {
@@ -180,7 +50,7 @@ describe('a seeded random game against a reference model', () => {
       { gameClock: clock.now },
     );
     const db = t.server.db;
-    const model = new Model();
+    const model = new Model<MPlayer>({ items: ITEMS, maxRounds: ROUNDS });
     const users = await Promise.all(['P0', 'P1', 'P2', 'P3', 'P4'].map((n) => t.signIn(n)));
     const game = await users[0]!.rest.createGame({
       body: { title: 'Model game', maxPlayers: 5, maxRounds: ROUNDS, startMoney: START_MONEY, bidTimeMs: TIMER_MS, sellTimeMs: TIMER_MS, items: ITEMS, startInventory: START },
@@ -280,13 +150,12 @@ describe('a seeded random game against a reference model', () => {
     /** Moves the clock to the round's deadline and sweeps: removals first, then the due round. */
     async function timeRunsOut() {
       clock.reach(model.round!.dueAt);
-      for (const p of model.players.filter((x) => x.leaving && !x.removed)) model.remove(p);
-      if (model.round && Date.parse(model.round.dueAt) <= clock.now().getTime()) model.settle();
+      model.sweep(clock.now().getTime());
       await t.server.maintenance.sweepGames();
     }
 
     await p0.client!.startGame({ gameId });
-    model.round = { round: 1, sellerId: model.nextSeller(null)!, phase: 'selling', sale: null, highest: null, dueAt: '' };
+    model.start();
     let illegal = 0;
     let accepted = 0;
     const moves = { leave: 0, drop: 0, bounce: 0 };
