@@ -41,6 +41,7 @@ import { createTopicsModule } from './modules/topics/topics.module.js';
 import { withCheckedEmit } from './realtime/checked-emit.js';
 import { withDroppedEmit } from './realtime/drop-emit.js';
 import { createSocketEmitter } from './realtime/emitter.js';
+import { withRepliesFirst } from './realtime/replies-first.js';
 import { createRoomControl } from './realtime/room-control.js';
 import { MAX_PAYLOAD_BYTES, attachRealtime, createSocketServer } from './realtime/socket-server.js';
 import type { BidwireServer } from './realtime/types.js';
@@ -112,7 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (cluster.mode === 'redis') metrics.labelNode(nodeLabel());
   metrics.countSocketsWith(() => io.of('/').sockets.size);
   const emitter = withCheckedEmit(
-    withDroppedEmit(withEmitMetrics(createSocketEmitter(io), metrics), config.testDropEmit),
+    withRepliesFirst(withDroppedEmit(withEmitMetrics(createSocketEmitter(io), metrics), config.testDropEmit)),
     config.contractChecks,
   );
   const commit = createCommit(db, emitter);
@@ -178,6 +179,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     observe: commandObserver(metrics),
     drain,
     maxPendingBytes: config.socketMaxPendingBytes,
+    flushBroadcasts: emitter.flush,
   });
 
   // Once the database is migrated (at once, or in the background when it was down at start), the modules
@@ -198,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         app,
         graceMs: config.shutdownGraceMs,
         broadcastLagMs: cluster.mode === 'redis' && config.connectionRecoveryMs > 0 ? 250 : 0,
+        flushBroadcasts: emitter.flush,
         log,
         stopModules: async () => {
           migrations?.stop();

@@ -27,6 +27,8 @@ export interface ShutdownParts {
    * adapter and connection state recovery, a broadcast waits for its Redis round trip (its offset) first.
    */
   broadcastLagMs: number;
+  /** Sends the broadcasts still waiting for their commands' acks (realtime/replies-first.ts). */
+  flushBroadcasts(): void;
   log: Logger;
   /** Stops the modules (timers, background jobs). */
   stopModules(): Promise<void>;
@@ -77,6 +79,7 @@ export async function shutDown(p: ShutdownParts, sockets: Set<Socket>): Promise<
   const linger = Math.max(LATE_ARRIVALS_MS, p.broadcastLagMs);
   await new Promise((r) => setTimeout(r, Math.min(linger, Math.max(0, deadline - closingBudget / 2 - Date.now()))));
 
+  p.flushBroadcasts();
   const forced = await closeConnections(p.io, deadline - endMargin);
   if (forced > 0) p.log.warn({ forced }, 'shutdown: connections that did not take their last packets in time were closed anyway');
   await p.stopModules();

@@ -21,3 +21,14 @@ export interface EventEmitterPort {
   /** Sends durable room events recorded by a committed transaction, in order. */
   send(outgoing: readonly Outgoing[]): void;
 }
+
+/**
+ * The emitter the app hands out, with an outbox: durable events that may reach their room after the acks of
+ * the commands that caused them (SPEC §1: "the room's broadcast may arrive before or after the ack").
+ */
+export interface RepliesFirstEmitter extends EventEmitterPort {
+  /** Sends once the acks of this promise chain have gone (process.nextTick); whatever is emitted meanwhile waits behind, in order. */
+  sendAfterReplies(outgoing: readonly Outgoing[]): void;
+  /** Sends what waits, now (before an ack that reports room state, and before connections close). */
+  flush(): void;
+}

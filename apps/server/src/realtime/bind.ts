@@ -27,7 +27,17 @@ export interface BindDeps {
   observe?: CommandObserver | undefined;
   /** The shutdown's drain: refuses commands once it has begun, counts the ones in flight. */
   drain: Drain;
+  /** Sends the broadcasts still waiting for their commands' acks (realtime/replies-first.ts). */
+  flushBroadcasts: () => void;
 }
+
+/**
+ * Commands whose ack may go before the room broadcasts of the same turn: a bid's ack carries no room state,
+ * so its bidder learns of the outcome first (SPEC §1 lets the broadcast come before or after). Every other
+ * ack flushes the waiting broadcasts first: a snapshot or resync page read after a commit whose events
+ * still wait would otherwise be followed by an event it already holds.
+ */
+const ANSWERED_BEFORE_BROADCAST: ReadonlySet<CommandName> = new Set(['placeBid']);
 
 export function toErrorPayload(error: unknown, command: string, log: Logger): ErrorPayload {
   if (error instanceof DomainError) {
@@ -121,10 +131,12 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
       }
       const data = await handlerOf(deps.handlers, name)(parsed.data, ctx);
       if (deps.checkResponses) assertMatches(def.response, data, `The ${name} ack`);
+      if (!ANSWERED_BEFORE_BROADCAST.has(name)) deps.flushBroadcasts();
       reply({ ok: true, data });
       done?.('ok');
     } catch (error) {
       const payload = toErrorPayload(error, name, deps.log);
+      if (!ANSWERED_BEFORE_BROADCAST.has(name)) deps.flushBroadcasts();
       reply({ ok: false, error: payload });
       done?.(payload.code);
     }

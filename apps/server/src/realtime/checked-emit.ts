@@ -2,13 +2,14 @@
 // goes out: an event that does not match is a server bug, thrown where it is made (the caller fails, logged).
 import { events, type EventName } from '@bidwire/contract';
 import { assertMatches } from '../core/contract-check.js';
-import type { EventEmitterPort } from '../core/events.js';
+import type { RepliesFirstEmitter } from '../core/events.js';
 
 const check = (event: EventName, payload: unknown) => assertMatches(events[event].payload, payload, `The ${event} event`);
 
-export function withCheckedEmit(inner: EventEmitterPort, enabled: boolean): EventEmitterPort {
+export function withCheckedEmit(inner: RepliesFirstEmitter, enabled: boolean): RepliesFirstEmitter {
   if (!enabled) return inner;
   return {
+    flush: inner.flush,
     toRoom: (room, event, payload) => {
       check(event, payload);
       inner.toRoom(room, event, payload);
@@ -24,6 +25,10 @@ export function withCheckedEmit(inner: EventEmitterPort, enabled: boolean): Even
     send: (outgoing) => {
       for (const o of outgoing) check(o.event, o.payload);
       inner.send(outgoing);
+    },
+    sendAfterReplies: (outgoing) => {
+      for (const o of outgoing) check(o.event, o.payload);
+      inner.sendAfterReplies(outgoing);
     },
   };
 }

@@ -35,6 +35,8 @@ export interface SocketServerDeps {
   drain: Drain;
   /** A connection whose pending output would pass this many bytes is dropped (a client that stopped reading). */
   maxPendingBytes: number;
+  /** Sends the broadcasts waiting for their commands' acks (realtime/replies-first.ts). */
+  flushBroadcasts: () => void;
 }
 
 export interface SocketServerOptions {
@@ -88,6 +90,7 @@ function onConnection(socket: BidwireSocket, deps: SocketServerDeps) {
     checkResponses: deps.checkResponses,
     observe: deps.observe,
     drain: deps.drain,
+    flushBroadcasts: deps.flushBroadcasts,
   });
   const ctx = contextOf(socket, deps.log);
   const run = (what: string, hook: ((h: SocketHooks) => Promise<void> | void) ) => {

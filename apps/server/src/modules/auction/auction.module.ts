@@ -1,7 +1,7 @@
 // Live auctions (SPEC §3): the commands and routes of the domain, the socket hooks that keep viewer counts
 // and broadcaster presence right, who may read an auction room, and the timed-lot closer.
 import { domains } from '@bidwire/contract';
-import type { EventEmitterPort } from '../../core/events.js';
+import type { RepliesFirstEmitter } from '../../core/events.js';
 import type { Logger } from '../../core/logger.js';
 import { defineModule } from '../../core/module.js';
 import type { BroadcasterRegistry } from '../../core/ports/broadcaster-registry.js';
@@ -26,7 +26,7 @@ import { createViewerCountNotifier } from './viewer-count-notifier.js';
 export interface AuctionModuleDeps {
   db: Db;
   commit: Commit;
-  emitter: EventEmitterPort;
+  emitter: RepliesFirstEmitter;
   /** In process, or shared through Redis in multi-node mode. */
   viewers: ViewerRegistry;
   broadcasters: BroadcasterRegistry;

@@ -5,7 +5,7 @@ import type { Lot } from '@bidwire/contract';
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../../core/errors.js';
 import { createKeyedBatcher, type Settled } from '../../lib/keyed-batcher.js';
-import type { EventEmitterPort } from '../../core/events.js';
+import type { RepliesFirstEmitter } from '../../core/events.js';
 import { storedResult } from '../idempotency/idempotency.repository.js';
 import { requestKeyOf, type BidRequest, type BidResult } from './bid-batch.js';
 import { createBidStore } from './bid-store.js';
@@ -15,7 +15,7 @@ const MAX_BID_BATCH = 100;
 
 export interface BidQueueDeps {
   db: Db;
-  emitter: EventEmitterPort;
+  emitter: RepliesFirstEmitter;
   now: () => Date;
   /** Called with the lot after each committed batch that accepted a bid. */
   placed: (lot: Lot) => void;
@@ -44,7 +44,8 @@ export function createBidQueue(d: BidQueueDeps) {
   /** One batch, one transaction; its events go out once it has committed. */
   async function commitBatch(auctionId: string, requests: BidRequest[]): Promise<Settled<BidResult>[]> {
     const { outcomes, out } = await store(auctionId, requests, d.now());
-    d.emitter.send(out);
+    // Its bidders' acks go first, then the room's events (realtime/replies-first.ts).
+    d.emitter.sendAfterReplies(out);
     const accepted = outcomes.filter((o) => o.ok);
     const last = accepted[accepted.length - 1];
     if (last) d.placed(last.value.lot);

@@ -3,7 +3,7 @@
 import type { AwardResult, CommandPayload, Lot } from '@bidwire/contract';
 import type * as z from 'zod';
 import { DomainError, invalidState } from '../../core/errors.js';
-import type { EventEmitterPort } from '../../core/events.js';
+import type { RepliesFirstEmitter } from '../../core/events.js';
 import type { DueTimers } from '../../core/ports/due-timers.js';
 import { auctionRoom } from '../../core/rooms.js';
 import type { Db } from '../../db/client.js';
@@ -22,7 +22,7 @@ export interface LotsServiceDeps {
   repo: AuctionRepository;
   auctions: AuctionLoader;
   commit: Commit;
-  emitter: EventEmitterPort;
+  emitter: RepliesFirstEmitter;
   /** Wakes the lot closer at a timed lot's end. */
   timers: DueTimers;
   now: () => Date;
