@@ -34,7 +34,7 @@ export const MODES: Record<Mode, ModeParams> = {
     manyAuctions: { auctions: 10, viewersPerAuction: 3, bidsPerSecondEach: 1, durationMs: 2_000, warmupMs: 500 },
   },
   quick: {
-    fanout: { steps: [{ viewers: 100, bidsPerSecond: 100 }, { viewers: 1_000, bidsPerSecond: 20 }, { viewers: 1_000, bidsPerSecond: 100 }], durationMs: 5_000, warmupMs: 1_000, bidders: 10 },
+    fanout: { steps: [{ viewers: 100, bidsPerSecond: 100 }, { viewers: 200, bidsPerSecond: 50 }, { viewers: 1_000, bidsPerSecond: 20 }, { viewers: 1_000, bidsPerSecond: 100 }], durationMs: 5_000, warmupMs: 1_000, bidders: 10 },
     throughput: { durationMs: 5_000, inflight: 8, bidders: 16, viewers: 10 },
     rawMs: 3_000,
     connections: 2_000,
@@ -47,7 +47,7 @@ export const MODES: Record<Mode, ModeParams> = {
   },
   full: {
     fanout: {
-      steps: [100, 1_000, 5_000].flatMap((viewers) => [{ viewers, bidsPerSecond: 20 }, { viewers, bidsPerSecond: 100 }]),
+      steps: [100, 1_000, 5_000].flatMap((viewers) => [{ viewers, bidsPerSecond: 20 }, { viewers, bidsPerSecond: 100 }]).concat({ viewers: 200, bidsPerSecond: 50 }),
       durationMs: 15_000, warmupMs: 2_000, bidders: 10 },
     throughput: { durationMs: 15_000, inflight: 8, bidders: 16, viewers: 10 },
     rawMs: 10_000,
