@@ -13,10 +13,18 @@ import type { EventEmitterPort, RepliesFirstEmitter } from '../core/events.js';
 export function withRepliesFirst(inner: EventEmitterPort): RepliesFirstEmitter {
   let waiting: (() => void)[] = [];
   const flush = () => {
-    // Sends may not add to the queue (inner emitters are synchronous), but a fresh array keeps it simple.
     const now = waiting;
     waiting = [];
-    for (const send of now) send();
+    // One send that throws (a bug) does not hold back the others' events; the first error is rethrown after.
+    let failure: { error: unknown } | undefined;
+    for (const send of now) {
+      try {
+        send();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   };
   const later = (send: () => void) => {
     if (waiting.length === 0) process.nextTick(flush);
