@@ -2,8 +2,8 @@
 // came before the ack). A committed bid batch hands its events to `sendAfterReplies` from a promise
 // continuation; its acks are written by the promise continuations that follow (handler, bind.ts). The events
 // go on process.nextTick, which Node runs once the promise queue is empty: right after those acks, before
-// any other I/O (setImmediate would wait for the rest of the loop's poll phase: measured about 1 ms more
-// delivery latency at 200 viewers × 50 bids/s). While anything waits, every other emit queues behind it, so
+// any other I/O callback (setImmediate would let the rest of the loop's poll phase, other sockets' input,
+// run first and delay the broadcast by that much). While anything waits, every other emit queues behind it, so
 // sockets see events in the order they were emitted, as before. An ack that reports room state (a
 // snapshot, a resync page: every command's ack but placeBid's, bind.ts) flushes first, so the next room
 // event a socket receives after such an ack still has the next seq (SPEC §1 "Ordering against the snapshot").
