@@ -13,6 +13,7 @@ import type { EventEmitterPort, RepliesFirstEmitter } from '../core/events.js';
 export function withRepliesFirst(inner: EventEmitterPort): RepliesFirstEmitter {
   let waiting: (() => void)[] = [];
   const flush = () => {
+    if (waiting.length === 0) return; // every other command's ack calls this: nothing to allocate then
     const now = waiting;
     waiting = [];
     // One send that throws (a bug) does not hold back the others' events; the first error is rethrown after.
