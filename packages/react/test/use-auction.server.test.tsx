@@ -90,6 +90,9 @@ describe('useAuction (real server)', () => {
     const bobOutbid = bobClient.waitFor('outbid', (e) => e.highestBid === 3100);
     await act(() => result.current.placeBid({ amount: 1300, maxAmount: 5000 }));
     await waitFor(() => expect(result.current.lot?.highestBid).toBe(3100));
+    // The ack (its lot already at 31.00) comes before the room's bidPlaced events (SPEC §1 allows either order):
+    // wait for the event of my automatic 31.00 too.
+    await waitFor(() => expect(result.current.recentBids[0]?.amount).toBe(3100));
     expect(result.current).toMatchObject({ leading: true, outbid: false, myMaxBid: 5000, myTopBid: 3100 });
     expect(result.current.recentBids[0]).toMatchObject({ amount: 3100, auto: true, user: { name: 'Alice' } });
     await expect(bobOutbid).resolves.toMatchObject({ auctionId, highestBid: 3100 });
