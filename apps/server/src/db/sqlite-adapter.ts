@@ -3,6 +3,7 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import Database from 'better-sqlite3';
 import { afterThisTurn } from '../lib/turns.js';
+import { cachePreparedStatements, connectionOf } from './sqlite-statement-cache.js';
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -71,7 +72,9 @@ export function createSqliteAdapterFactory(filePath: string): SqliteAdapterFacto
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect() {
-      const adapter = serializeTransactions(track(await inner.connect()));
+      const connected = await inner.connect();
+      cachePreparedStatements(connectionOf(connected));
+      const adapter = serializeTransactions(track(connected));
       await adapter.executeScript(CONNECTION_PRAGMAS);
       current = adapter;
       return adapter;

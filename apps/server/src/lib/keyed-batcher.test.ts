@@ -43,6 +43,22 @@ describe('keyed batcher', () => {
     expect(await later).toBe('a:6');
   });
 
+  it('with gatherFirst, the first batch after a quiet spell takes every request of its turn', async () => {
+    const { batches, run } = controlledRun();
+    const batcher = createKeyedBatcher(run, 100, { gatherFirst: true });
+    const results = [1, 2].map((n) => batcher.submit('a', n));
+    expect(batches).toHaveLength(0); // not at once: the turn is not over
+    results.push(batcher.submit('a', 3)); // received later in the same turn
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches.map((b) => b.requests)).toEqual([[1, 2, 3]]);
+    results.push(batcher.submit('a', 4)); // arrives while the batch runs: the next batch, as without gatherFirst
+    batches[0]!.release();
+    await tick();
+    expect(batches.map((b) => b.requests)).toEqual([[1, 2, 3], [4]]);
+    batches[1]!.release();
+    expect(await Promise.all(results)).toEqual(['a:1', 'a:2', 'a:3', 'a:4']);
+  });
+
   it('keeps keys independent: a slow key does not hold back another', async () => {
     const { batches, run } = controlledRun();
     const batcher = createKeyedBatcher(run, 100);

@@ -19,16 +19,19 @@ interface Pending<Q, R> {
 
 /**
  * `run(key, requests)` answers one outcome per request, in order; if it throws, every request of the batch
- * fails with that error. At most `maxBatch` requests go into one batch.
+ * fails with that error. At most `maxBatch` requests go into one batch. With `gatherFirst`, the first batch after
+ * a quiet spell also waits for the turn (lib/turns.ts), so requests received in the same turn of the event loop
+ * (a crowd of sockets read in one poll phase) share it; without, it runs at once (bids: no added latency).
  */
 export function createKeyedBatcher<Q, R>(
   run: (key: string, requests: Q[]) => Promise<Settled<R>[]>,
   maxBatch: number,
+  { gatherFirst = false }: { gatherFirst?: boolean } = {},
 ): KeyedBatcher<Q, R> {
   const queues = new Map<string, Pending<Q, R>[]>();
 
   async function drain(key: string, queue: Pending<Q, R>[]): Promise<void> {
-    // The first request after a quiet spell runs at once (no added latency). After each batch, one turn of the
+    // The first request after a quiet spell runs at once unless `gatherFirst`. After each batch, one turn of the
     // event loop: requests already received but not yet handled (I/O) join the next batch. Without it, a batch
     // that completes through promises alone (SQLite is synchronous underneath) would never let another request
     // in, and every batch would hold one request. The turn is shared (lib/turns.ts): every key's next batch
@@ -62,7 +65,8 @@ export function createKeyedBatcher<Q, R>(
         }
         const queue = [{ request, resolve, reject }];
         queues.set(key, queue);
-        void drain(key, queue);
+        if (gatherFirst) void nextTurn().then(() => drain(key, queue));
+        else void drain(key, queue);
       });
     },
   };
