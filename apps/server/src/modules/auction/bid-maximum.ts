@@ -6,24 +6,49 @@ import type { AuctionRepository } from './auction.repository.js';
 /** Users per query (well under every database's limit on bound parameters). */
 const CHUNK = 500;
 
-/** Each of `userIds`' standing maximum on `lot` (null when they have none). */
+/** A user's largest stated maximum and largest bid on a lot (null when none). */
+export interface OwnMaxima {
+  maxAmount: bigint | null;
+  amount: bigint | null;
+}
+
+/** The lot's facts the rule needs: the leader's standing maximum, and who leads (the leading bid's bidder). */
+export interface LotLeader {
+  leaderMax: bigint | null;
+  leaderId: string | undefined;
+}
+
+/**
+ * The rule, pure: the leader's standing maximum is the lot's `leaderMax` (they may have raised it without a
+ * bid); anyone else's is the larger of their largest stated maximum and their largest bid. `own` holds the
+ * users that have bids on the lot.
+ */
+export function maximaFrom(lot: LotLeader, userIds: readonly string[], own: ReadonlyMap<string, OwnMaxima>): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const leader = lot.leaderMax !== null ? lot.leaderId : undefined;
+  for (const id of new Set(userIds)) {
+    if (id === leader) {
+      out.set(id, Number(lot.leaderMax));
+      continue;
+    }
+    const { maxAmount = null, amount = null } = own.get(id) ?? {};
+    const best = maxAmount !== null && (amount === null || maxAmount > amount) ? maxAmount : amount;
+    out.set(id, best === null ? null : Number(best));
+  }
+  return out;
+}
+
+/** Each of `userIds`' standing maximum on `lot` (null when they have none), read through the repository. */
 export async function standingMaxima(
   r: Pick<AuctionRepository, 'findBid' | 'ownMaximaOf'>,
   lot: { id: string; leadingBidId: string | null; leaderMax: bigint | null },
   userIds: readonly string[],
 ): Promise<Map<string, number | null>> {
-  const out = new Map<string, number | null>();
-  const leader = lot.leadingBidId && lot.leaderMax !== null ? (await r.findBid(lot.leadingBidId))?.userId : undefined;
-  if (leader !== undefined && userIds.includes(leader)) out.set(leader, Number(lot.leaderMax));
-  const others = [...new Set(userIds)].filter((id) => id !== leader);
+  const leaderId = lot.leadingBidId && lot.leaderMax !== null ? (await r.findBid(lot.leadingBidId))?.userId : undefined;
+  const others = [...new Set(userIds)].filter((id) => id !== leaderId);
+  const own = new Map<string, OwnMaxima>();
   for (let i = 0; i < others.length; i += CHUNK) {
-    const chunk = others.slice(i, i + CHUNK);
-    const maxima = await r.ownMaximaOf(lot.id, chunk);
-    for (const id of chunk) {
-      const { maxAmount = null, amount = null } = maxima.get(id) ?? {};
-      const best = maxAmount !== null && (amount === null || maxAmount > amount) ? maxAmount : amount;
-      out.set(id, best === null ? null : Number(best));
-    }
+    for (const [id, m] of await r.ownMaximaOf(lot.id, others.slice(i, i + CHUNK))) own.set(id, m);
   }
-  return out;
+  return maximaFrom({ leaderMax: lot.leaderMax, leaderId }, userIds, own);
 }

@@ -4,6 +4,7 @@
 // room's lock; the lot write keeps the bid-count guard anyway. Lot and Bid columns come from bid-columns.ts.
 import type Database from 'better-sqlite3';
 import { notFound } from '../../core/errors.js';
+import { preparedStatements } from '../../db/sqlite-statements.js';
 import { newId } from '../../lib/ids.js';
 import type { Settled } from '../../lib/keyed-batcher.js';
 import { requestKeyId } from '../idempotency/request-key.js';
@@ -31,20 +32,8 @@ const SQL = {
   saveResult: `INSERT INTO "IdempotentRequest" ("userId", "command", "requestId", "response", "createdAt") VALUES (?, ?, ?, ?, ?)`,
 } as const;
 
-type Statements = Record<keyof typeof SQL, Database.Statement>;
-const prepared = new WeakMap<Database.Database, Statements>();
-
-function statementsOf(client: Database.Database): Statements {
-  let s = prepared.get(client);
-  if (!s) {
-    s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, client.prepare(sql)])) as Statements;
-    // Money columns are BIGINT: read them as bigint, as Prisma does (the column map converts the rest).
-    s.openLot.safeIntegers(true);
-    s.bid.safeIntegers(true);
-    prepared.set(client, s);
-  }
-  return s;
-}
+// Money columns are BIGINT: read them as bigint, as Prisma does (the column map converts the rest).
+const statementsOf = preparedStatements(SQL, ['openLot', 'bid']);
 
 /** Runs inside SqliteAdapterFactory.exclusive (one synchronous write transaction). */
 export function placeBidsSqlite(

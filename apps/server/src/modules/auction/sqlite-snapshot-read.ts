@@ -1,0 +1,99 @@
+// The persisted part of an auction room's snapshot on SQLite, without the ORM: the same rows as the Prisma read
+// of auction-snapshot.ts, as prepared statements run synchronously on the direct connection
+// (SqliteAdapterFactory.exclusive), so nothing commits between them. A crowd joining at once (a reconnect
+// storm) made this read the largest cost of a join: about ten ORM rounds and an interactive transaction each
+// time, against microseconds for the statements themselves. Columns decode as in bid-columns.ts.
+import type Database from 'better-sqlite3';
+import { auctionRoom } from '../../core/rooms.js';
+import { preparedStatements } from '../../db/sqlite-statements.js';
+import type { AuctionRow, BidRow, CommentRow } from './auction.mappers.js';
+import { columnList, decodeRow, LOT_COLUMNS, lotFromColumns, type ColumnKind } from './bid-columns.js';
+import { maximaFrom, type OwnMaxima } from './bid-maximum.js';
+import type { SnapshotRows } from './auction-snapshot.js';
+
+const AUCTION_COLUMNS = {
+  id: 'text',
+  title: 'text',
+  description: 'text?',
+  categoryId: 'text?',
+  imageUrl: 'text?',
+  status: 'text',
+  startsAt: 'time?',
+  expiresAt: 'time?',
+  startedAt: 'time?',
+  endedAt: 'time?',
+  createdAt: 'time',
+} as const satisfies Record<keyof Omit<AuctionRow, 'owner'>, ColumnKind>;
+
+const PUBLIC_BID_COLUMNS = {
+  id: 'text',
+  auctionId: 'text',
+  lotId: 'text',
+  amount: 'money',
+  auto: 'bool',
+  createdAt: 'time',
+} as const satisfies Record<keyof Omit<BidRow, 'user'>, ColumnKind>;
+
+const COMMENT_COLUMNS = {
+  id: 'text',
+  auctionId: 'text',
+  text: 'text',
+  createdAt: 'time',
+} as const satisfies Record<keyof Omit<CommentRow, 'user'>, ColumnKind>;
+
+const USER_COLUMNS = { id: 'text', name: 'text', avatarUrl: 'text?' } as const satisfies Record<keyof AuctionRow['owner'], ColumnKind>;
+/** The author's public fields, beside the row's own columns (as "user.id", "user.name", …). */
+const userColumns = (alias: string) => Object.keys(USER_COLUMNS).map((c) => `${alias}."${c}" AS "user.${c}"`).join(', ');
+const userOf = (row: Record<string, unknown>) =>
+  decodeRow(USER_COLUMNS, Object.fromEntries(Object.keys(USER_COLUMNS).map((c) => [c, row[`user.${c}`]])));
+
+const SQL = {
+  seq: `SELECT "seq" FROM "RoomSeq" WHERE "room" = ?`,
+  auction: `SELECT ${columnList(AUCTION_COLUMNS, 'a')}, ${userColumns('u')} FROM "Auction" a JOIN "User" u ON u."id" = a."ownerId" WHERE a."id" = ?`,
+  openLot: `SELECT ${columnList(LOT_COLUMNS)} FROM "Lot" WHERE "auctionId" = ? AND "status" = 'open' LIMIT 1`,
+  // As the repository's recentBids: accepted bids never decrease, so the largest is the newest (an automatic bid
+  // may equal the bid that triggered it, and came after it).
+  recentBids: `SELECT ${columnList(PUBLIC_BID_COLUMNS, 'b')}, ${userColumns('u')} FROM "Bid" b JOIN "User" u ON u."id" = b."userId"
+    WHERE b."lotId" = ? ORDER BY b."amount" DESC, b."auto" DESC LIMIT ?`,
+  recentComments: `SELECT ${columnList(COMMENT_COLUMNS, 'c')}, ${userColumns('u')} FROM "Comment" c JOIN "User" u ON u."id" = c."userId"
+    WHERE c."auctionId" = ? ORDER BY c."createdAt" DESC, c."id" DESC LIMIT ?`,
+  bidder: `SELECT "userId" FROM "Bid" WHERE "id" = ?`,
+  // The users as one JSON array parameter: one statement whatever their number.
+  ownMaxima: `SELECT "userId", MAX("maxAmount") AS "maxAmount", MAX("amount") AS "amount" FROM "Bid"
+    WHERE "lotId" = ? AND "userId" IN (SELECT value FROM json_each(?)) GROUP BY "userId"`,
+} as const;
+
+// Money columns are BIGINT: read as bigint, as Prisma does (the column maps convert the rest).
+const statementsOf = preparedStatements(SQL, ['openLot', 'recentBids', 'ownMaxima']);
+
+type Row = Record<string, unknown>;
+const money = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
+
+/** Runs inside SqliteAdapterFactory.exclusive: every statement sees the same committed state. */
+export function readSnapshotRowsSqlite(client: Database.Database, auctionId: string, userIds: readonly string[], recent: number): SnapshotRows {
+  const s = statementsOf(client);
+  const seqRow = s.seq.get(auctionRoom(auctionId)) as { seq: number | bigint } | undefined;
+  const auctionRow = s.auction.get(auctionId) as Row | undefined;
+  const lotRow = s.openLot.get(auctionId) as Row | undefined;
+  const lot = lotRow ? lotFromColumns(lotRow) : null;
+  const bids = lot ? (s.recentBids.all(lot.id, recent) as Row[]).map((r) => ({ ...decodeRow(PUBLIC_BID_COLUMNS, r), user: userOf(r) })) : [];
+  const comments = (s.recentComments.all(auctionId, recent) as Row[]).map((r) => ({ ...decodeRow(COMMENT_COLUMNS, r), user: userOf(r) }));
+  let maxima = new Map<string, number | null>();
+  if (lot) {
+    const leaderId = lot.leadingBidId && lot.leaderMax !== null ? (s.bidder.get(lot.leadingBidId) as { userId: string } | undefined)?.userId : undefined;
+    const others = [...new Set(userIds)].filter((id) => id !== leaderId);
+    const own = new Map<string, OwnMaxima>();
+    for (const r of s.ownMaxima.all(lot.id, JSON.stringify(others)) as Row[]) {
+      own.set(String(r.userId), { maxAmount: money(r.maxAmount), amount: money(r.amount) });
+    }
+    maxima = maximaFrom({ leaderMax: lot.leaderMax, leaderId }, userIds, own);
+  }
+  return {
+    seq: Number(seqRow?.seq ?? 0),
+    auction: auctionRow ? { ...decodeRow(AUCTION_COLUMNS, auctionRow), owner: userOf(auctionRow) } : null,
+    lot,
+    bids,
+    comments,
+    maxima,
+  };
+}
