@@ -2,10 +2,11 @@
 // `replayed: true`, or null when the log no longer holds them (the caller answers a snapshot instead).
 // The cost of one call is bounded (a `take`-limited query, a byte cap), so a client asking for a room's
 // whole history cannot hold the event loop (SQLite reads are synchronous) or the socket for long.
-import type { Db } from '../../db/client.js';
+import { sqliteExclusive, type Db } from '../../db/client.js';
 import { inTransaction } from '../../db/tx.js';
 import { pageLength, replayDecision, type PageLimits } from './replay-rule.js';
 import { currentSeq } from './room-log.js';
+import { readLogSqlite } from './sqlite-room-read.js';
 
 export interface ReplayedEvent {
   event: string;
@@ -23,23 +24,43 @@ export interface ReplayPage {
 export const DEFAULT_PAGE_LIMITS: PageLimits = { maxEvents: 500, maxBytes: 64 * 1024, maxGap: 5_000 };
 
 export async function eventsPage(db: Db, room: string, afterSeq: number, limits: PageLimits = DEFAULT_PAGE_LIMITS): Promise<ReplayPage | null> {
-  // One transaction: the current seq and the rows read belong together.
-  const { current, rows } = await inTransaction(db, async (tx) => {
+  const { current, rows } = await readLog(db, room, afterSeq, limits.maxEvents);
+  if (replayDecision(afterSeq, current, rows.map((r) => r.seq), limits) === 'snapshot') return null;
+  const page = rows.slice(0, pageLength(rows.map((r) => Buffer.byteLength(r.event) + Buffer.byteLength(r.payload)), limits.maxBytes));
+  const last = page.at(-1)?.seq ?? afterSeq;
+  return { events: replayed(page), hasMore: last < current, nextAfterSeq: last };
+}
+
+/** The room's current seq and up to `take` stored events after `afterSeq`, in seq order. */
+export interface LogRead {
+  current: number;
+  rows: { seq: number; event: string; payload: string }[];
+}
+
+/**
+ * One consistent read: the current seq and the rows belong together. On SQLite by direct SQL on the connection
+ * of the bid writes (sqlite-room-read.ts: no ORM round per statement for a crowd resyncing at once), elsewhere
+ * through Prisma in a REPEATABLE READ transaction.
+ */
+export function readLog(db: Db, room: string, afterSeq: number, take: number): Promise<LogRead> {
+  const sqlite = sqliteExclusive(db);
+  if (sqlite) return sqlite((client) => readLogSqlite(client, room, afterSeq, take));
+  return readLogPrisma(db, room, afterSeq, take);
+}
+
+export function readLogPrisma(db: Db, room: string, afterSeq: number, take: number): Promise<LogRead> {
+  return inTransaction(db, async (tx) => {
     const current = await currentSeq(tx, room);
     // Nothing after `afterSeq` to read: no query (a seq beyond the column's 32 bits would fail it on PostgreSQL).
     if (afterSeq >= current) return { current, rows: [] };
     const rows = await tx.roomEvent.findMany({
       where: { room, seq: { gt: afterSeq } },
       orderBy: { seq: 'asc' },
-      take: limits.maxEvents,
+      take,
       select: { seq: true, event: true, payload: true },
     });
     return { current, rows };
   }, { consistentRead: true });
-  if (replayDecision(afterSeq, current, rows.map((r) => r.seq), limits) === 'snapshot') return null;
-  const page = rows.slice(0, pageLength(rows.map((r) => Buffer.byteLength(r.event) + Buffer.byteLength(r.payload)), limits.maxBytes));
-  const last = page.at(-1)?.seq ?? afterSeq;
-  return { events: replayed(page), hasMore: last < current, nextAfterSeq: last };
 }
 
 /**
