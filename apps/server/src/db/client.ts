@@ -66,7 +66,7 @@ export function runTransaction(db: Db): RunTransaction {
   return factsOf(db).runTransaction;
 }
 
-/** SQLite only: a synchronous write transaction on a connection of our own, between Prisma's transactions. */
+/** SQLite only: a synchronous write transaction on a connection of our own, between Prisma's transactions (direct SQL). */
 export type SqliteExclusive = <T>(work: (client: Database.Database) => T) => Promise<T>;
 
 export function sqliteExclusive(db: Db): SqliteExclusive | null {

@@ -28,7 +28,9 @@ export interface SqliteAdapterFactory extends SqlMigrationAwareDriverAdapterFact
    * all (e.g. bids of many auctions), while a work that throws is rolled back alone. Each answer comes after the
    * commit, so it still means persisted:
    * no Prisma transaction is open while it runs, and being synchronous, nothing else runs on either connection.
-   * For hot paths that must not pay for an ORM round per statement (bids). Null until the Prisma client connected.
+   * For hot paths that must not pay for an ORM round per statement (bid writes; the snapshot and room log reads
+   * of a crowd joining at once, which need their statements to see one committed state). Null until the Prisma
+   * client connected.
    */
   exclusive<T>(work: (client: Database.Database) => T): Promise<T> | null;
 }
