@@ -1,5 +1,5 @@
 // The Markdown report: one table per scenario, every Bidwire figure beside the baseline's with the ratio.
-import type { RunResults } from './results.js';
+import { cpuMsPerAcceptedBid, type RunResults } from './results.js';
 import { ratio } from './stats.js';
 
 const n = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
@@ -14,18 +14,18 @@ export function renderMarkdown(r: RunResults): string {
   const out: string[] = [];
   out.push(`Mode \`${r.mode}\`, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(r.seconds)} s — ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}; load generators, servers and databases share the machine (loopback).`);
   out.push('');
-  out.push('**Fan-out latency** (bid emit → received by the LAST viewer; ack = bidder\'s ack), ms, Bidwire / bare Socket.IO (ratio):');
+  out.push('**Fan-out latency** (bid emit → received by the LAST viewer; ack = bidder\'s ack), ms, Bidwire / bare Socket.IO (ratio); the server\'s CPU from the first bid until every viewer had every bid, per accepted bid, and its peak RSS (read every 100 ms from the joins on):');
   out.push('');
-  out.push('| viewers | bids/s | p50 | p95 | p99 | max | ack p50 | ack p99 | lost events |');
-  out.push('|---:|---:|---|---|---|---|---|---|---:|');
+  out.push('| viewers | bids/s | p50 | p95 | p99 | max | ack p50 | ack p99 | server CPU ms per accepted bid | server peak RSS MiB | lost events |');
+  out.push('|---:|---:|---|---|---|---|---|---|---|---|---:|');
   const steps = [...new Map(r.fanout.map((s) => [`${s.viewers}@${s.bidsPerSecond}`, s])).values()];
   for (const { viewers: v, bidsPerSecond: rate } of steps) {
     const b = r.fanout.find((s) => s.viewers === v && s.bidsPerSecond === rate && s.target === 'bidwire');
     const base = r.fanout.find((s) => s.viewers === v && s.bidsPerSecond === rate && s.target === 'baseline');
-    const cell = (f: (s: NonNullable<typeof b>) => number) =>
-      `${n(b && f(b))} / ${n(base && f(base))} (${n(ratio(b && f(b), base && f(base)), 2)}×)`;
+    const cell = (f: (s: NonNullable<typeof b>) => number, digits = 1) =>
+      `${n(b && f(b), digits)} / ${n(base && f(base), digits)} (${n(ratio(b && f(b), base && f(base)), 2)}×)`;
     out.push(
-      `| ${v.toLocaleString('en-US')} | ${rate}${b && b.result.accepted < b.result.sent ? ` (${b.result.sent - b.result.accepted} rejected)` : ''} | ${cell((s) => s.result.lastViewer.p50)} | ${cell((s) => s.result.lastViewer.p95)} | ${cell((s) => s.result.lastViewer.p99)} | ${cell((s) => s.result.lastViewer.max)} | ${cell((s) => s.result.ack.p50)} | ${cell((s) => s.result.ack.p99)} | ${b?.result.lostEvents ?? 'n/a'} / ${base?.result.lostEvents ?? 'n/a'} |`,
+      `| ${v.toLocaleString('en-US')} | ${rate}${b && b.result.accepted < b.result.sent ? ` (${b.result.sent - b.result.accepted} rejected)` : ''} | ${cell((s) => s.result.lastViewer.p50)} | ${cell((s) => s.result.lastViewer.p95)} | ${cell((s) => s.result.lastViewer.p99)} | ${cell((s) => s.result.lastViewer.max)} | ${cell((s) => s.result.ack.p50)} | ${cell((s) => s.result.ack.p99)} | ${cell(cpuMsPerAcceptedBid, 2)} | ${cell((s) => s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${b?.result.lostEvents ?? 'n/a'} / ${base?.result.lostEvents ?? 'n/a'} |`,
     );
   }
   out.push('');

@@ -4,7 +4,7 @@ import { startWorker } from '../children.js';
 import type { BidPacing, BiddersJob, BiddersResult, ViewersResult } from '../protocol.js';
 import { collectReceipts } from '../receipts.js';
 import { summarize, type Summary } from '../stats.js';
-import { nowMs } from '../util.js';
+import { cpuSecondsOf, nowMs } from '../util.js';
 import type { Target } from './target.js';
 
 export interface BidLoadOptions {
@@ -39,7 +39,14 @@ export interface BidLoadResult {
   viewersMissingEvents: number;
   disconnects: number;
   sizes: ViewersResult['sizes'];
+  /** The server's CPU (user + system, all its threads) from the first bid until every viewer had every bid. */
+  serverCpuSeconds: number;
+  /** The server's largest RSS, read every 100 ms from the viewers' joins to the last receipt. */
+  serverPeakRssBytes: number;
 }
+
+/** How often the server's RSS is read for its peak. */
+const RSS_SAMPLE_MS = 100;
 
 const split = <T>(items: T[], parts: number): T[][] =>
   Array.from({ length: parts }, (_, p) => items.filter((_, i) => i % parts === p)).filter((c) => c.length > 0);
@@ -48,6 +55,10 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
   const { lot } = target;
   const url = target.server.url;
   const viewerTokens = target.viewers.slice(0, opts.viewers).map((u) => u.token);
+  let peakRss = target.server.rss();
+  const rssSampler = setInterval(() => {
+    peakRss = Math.max(peakRss, target.server.rss());
+  }, RSS_SAMPLE_MS).unref();
   const t0 = nowMs();
   const viewerWorkers = split(viewerTokens, opts.viewerWorkers).map((tokens, i) =>
     startWorker<ViewersResult>({
@@ -78,6 +89,7 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     const received = (await Promise.all(viewerWorkers.map((w) => w.count()))).reduce((a, b) => a + b, 0);
     opts.log(`… ${((nowMs() - t0) / 1000).toFixed(0)} s, ${received} events received by viewers`);
   }, 5_000);
+  const cpuBefore = cpuSecondsOf(target.server.pid);
   bidders.go();
   await bidders.done;
   clearInterval(progress);
@@ -86,6 +98,9 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
 
   // Wait until every accepted bid has reached every viewer (or give up: those are lost events).
   const { views, receipts } = await collectReceipts(viewerWorkers, accepted.length * connected);
+  const serverCpuSeconds = cpuSecondsOf(target.server.pid) - cpuBefore;
+  clearInterval(rssSampler);
+  peakRss = Math.max(peakRss, target.server.rss());
 
   const measured = accepted.filter((b) => b[4] === 1);
   const lastViewer: number[] = [];
@@ -117,5 +132,7 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     viewersMissingEvents: perViewer.filter((n) => n < accepted.length).length,
     disconnects: views.reduce((n, v) => n + v.disconnects, 0),
     sizes: Object.assign({}, ...views.map((v) => v.sizes)) as ViewersResult['sizes'],
+    serverCpuSeconds: Math.round(serverCpuSeconds * 100) / 100,
+    serverPeakRssBytes: peakRss,
   };
 }
