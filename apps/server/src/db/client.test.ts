@@ -1,24 +1,13 @@
 // The SQLite client shares one connection: plain queries must not run inside another caller's open transaction.
-import { mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, sqliteExclusive, type Db } from './client.js';
-import { applyMigrations } from './migrate.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqliteExclusive, type Db } from './client.js';
+import { useMigratedSqlite } from '../../test/support/migrated-sqlite.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-client-'));
-const url = `file:${path.join(dir, 'client.db')}`;
+const scratch = useMigratedSqlite();
 let db: Db;
-
-beforeAll(async () => {
-  await applyMigrations(url);
-  db = await createPrismaClient(url);
-});
-
-afterAll(async () => {
-  await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  db = scratch.db(); // after the scratch database's own beforeAll
 });
 
 describe('createPrismaClient (sqlite)', () => {
@@ -90,7 +79,7 @@ describe('createPrismaClient (sqlite)', () => {
   it('puts the works asked for in one turn into one transaction; one that throws is rolled back alone', async () => {
     const exclusive = sqliteExclusive(db)!;
     await exclusive(() => undefined); // connected, and the direct connection open
-    const reader = new Database(path.join(dir, 'client.db'), { readonly: true });
+    const reader = new Database(scratch.file(), { readonly: true });
     try {
       const count = (name: string) =>
         (reader.prepare(`SELECT count(*) AS n FROM "Category" WHERE "name" = ?`).get(name) as { n: number }).n;

@@ -2,32 +2,20 @@
 // lots open, closed or absent, up to 70 bids (over the 50 kept) with automatic ties and stated maxima, a leader
 // with or without a maximum, comments with equal times, times in Prisma's format and in SQLite's own default,
 // a room seq or none, and the users asking (unknown ones and repeats among them).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrismaClient, sqliteExclusive, type Db } from '../../db/client.js';
-import { applyMigrations } from '../../db/migrate.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sqliteExclusive } from '../../db/client.js';
+import { useMigratedSqlite } from '../../../test/support/migrated-sqlite.js';
 import { auctionRoom } from '../../core/rooms.js';
 import { RECENT, readSnapshotRows, statesFrom, type SnapshotRows } from './auction-snapshot.js';
 import { LOT_COLUMNS } from './bid-columns.js';
 import { readSnapshotRowsSqlite } from './sqlite-snapshot-read.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-snapshot-read-'));
-const url = `file:${path.join(dir, 'snapshot.db')}`;
-let db: Db;
+const scratch = useMigratedSqlite();
 const USERS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5'];
 
 beforeAll(async () => {
-  await applyMigrations(url);
-  db = await createPrismaClient(url);
-  await db.user.createMany({ data: USERS.map((id, i) => ({ id, name: `User ${i}`, avatarUrl: i % 2 ? `https://img.example/${id}.png` : null })) });
-});
-
-afterAll(async () => {
-  await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await scratch.db().user.createMany({ data: USERS.map((id, i) => ({ id, name: `User ${i}`, avatarUrl: i % 2 ? `https://img.example/${id}.png` : null })) });
 });
 
 const bidArb = fc.record({ bidder: fc.integer({ min: 0, max: 5 }), step: fc.integer({ min: 1, max: 500 }), autoTie: fc.boolean(), maxExtra: fc.option(fc.integer({ min: 0, max: 5_000 })) });
@@ -48,12 +36,12 @@ let auctions = 0;
 async function seed(state: State): Promise<string> {
   const auctionId = `auction-${++auctions}`;
   const t0 = Date.UTC(2026, 11, 1, 12, 0, 0);
-  await db.auction.create({
+  await scratch.db().auction.create({
     data: { id: auctionId, ownerId: USERS[state.ownerIndex]!, title: `Auction ${auctions}`, status: 'live', startedAt: new Date(t0), description: auctions % 2 ? 'Spices' : null },
   });
   if (state.lot === 'none') return auctionId;
   const lotId = `${auctionId}-lot`;
-  await db.lot.create({
+  await scratch.db().lot.create({
     data: { id: lotId, auctionId, product: 'Saffron', startingPrice: 100n, minIncrement: 5n, status: state.lot, weight: 1.5, openedAt: new Date(t0), endsAt: new Date(t0 + 60_000), softCloseMs: 10_000 },
   });
   let amount = 100n;
@@ -63,14 +51,14 @@ async function seed(state: State): Promise<string> {
     const tie = b.autoTie && i > 0;
     if (!tie) amount += BigInt(b.step);
     lastBidId = `${auctionId}-bid-${i}`;
-    await db.bid.create({
+    await scratch.db().bid.create({
       data: {
         id: lastBidId, auctionId, lotId, userId: USERS[b.bidder]!, amount, auto: tie,
         maxAmount: b.maxExtra === null ? null : amount + BigInt(b.maxExtra), createdAt: new Date(t0 + i * 1000),
       },
     });
   }
-  await db.lot.update({
+  await scratch.db().lot.update({
     where: { id: lotId },
     data: {
       bidCount: state.bids.length, highestBid: state.bids.length ? amount : null,
@@ -87,9 +75,9 @@ async function seedComments(auctionId: string, state: State) {
     const id = `${auctionId}-c-${String(i).padStart(2, '0')}`;
     if (c.dbDefaultTime) {
       // The column's own default (CURRENT_TIMESTAMP: "YYYY-MM-DD HH:MM:SS", no offset), as a row written by SQL.
-      await db.$executeRawUnsafe('INSERT INTO "Comment" ("id", "auctionId", "userId", "text") VALUES (?, ?, ?, ?)', id, auctionId, USERS[c.author]!, `comment ${i}`);
+      await scratch.db().$executeRawUnsafe('INSERT INTO "Comment" ("id", "auctionId", "userId", "text") VALUES (?, ?, ?, ?)', id, auctionId, USERS[c.author]!, `comment ${i}`);
     } else {
-      await db.comment.create({ data: { id, auctionId, userId: USERS[c.author]!, text: `comment ${i}`, createdAt: new Date(t0 + c.minute * 60_000) } });
+      await scratch.db().comment.create({ data: { id, auctionId, userId: USERS[c.author]!, text: `comment ${i}`, createdAt: new Date(t0 + c.minute * 60_000) } });
     }
   }
 }
@@ -98,15 +86,15 @@ const lotColumns = (rows: SnapshotRows) => (rows.lot ? Object.fromEntries(Object
 
 describe('snapshot read on SQLite (direct SQL)', () => {
   it('answers what the Prisma read answers, on random states', async () => {
-    const direct = sqliteExclusive(db);
+    const direct = sqliteExclusive(scratch.db());
     expect(direct).not.toBeNull();
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(stateArb, async (state) => {
         const auctionId = await seed(state);
         await seedComments(auctionId, state);
-        if (state.seq !== null) await db.roomSeq.create({ data: { room: auctionRoom(auctionId), seq: state.seq } });
-        const byPrisma = await readSnapshotRows(db, auctionId, state.asking);
+        if (state.seq !== null) await scratch.db().roomSeq.create({ data: { room: auctionRoom(auctionId), seq: state.seq } });
+        const byPrisma = await readSnapshotRows(scratch.db(), auctionId, state.asking);
         const bySql = await direct!((client) => readSnapshotRowsSqlite(client, auctionId, state.asking, RECENT));
         expect(bySql.seq).toBe(byPrisma.seq);
         expect(lotColumns(bySql)).toEqual(lotColumns(byPrisma));
@@ -121,9 +109,9 @@ describe('snapshot read on SQLite (direct SQL)', () => {
   });
 
   it('answers no auction for an unknown one, like the Prisma read', async () => {
-    const direct = sqliteExclusive(db)!;
+    const direct = sqliteExclusive(scratch.db())!;
     const bySql = await direct((client) => readSnapshotRowsSqlite(client, 'no-such-auction', ['u0'], RECENT));
-    const byPrisma = await readSnapshotRows(db, 'no-such-auction', ['u0']);
+    const byPrisma = await readSnapshotRows(scratch.db(), 'no-such-auction', ['u0']);
     expect(bySql).toEqual({ seq: 0, auction: null, lot: null, bids: [], comments: [], maxima: new Map() });
     expect(byPrisma.auction).toBeNull();
     expect(() => statesFrom(bySql, ['u0'])).toThrow(/Auction/);
