@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { notFound } from '../../core/errors.js';
 import { preparedStatements } from '../../db/sqlite-statements.js';
+import { currentSeqSqlite } from '../rooms/sqlite-room-read.js';
 import { newId } from '../../lib/ids.js';
 import type { Settled } from '../../lib/keyed-batcher.js';
 import { requestKeyId } from '../idempotency/request-key.js';
@@ -18,7 +19,6 @@ import {
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 const SQL = {
-  lastSeq: `SELECT "seq" FROM "RoomSeq" WHERE "room" = ?`,
   auction: `SELECT "ownerId", "status" FROM "Auction" WHERE "id" = ?`,
   stored: `SELECT "response" FROM "IdempotentRequest" WHERE "userId" = ? AND "command" = ? AND "requestId" = ?`,
   openLot: `SELECT ${columnList(LOT_COLUMNS)} FROM "Lot" WHERE "auctionId" = ? AND "status" = 'open' LIMIT 1`,
@@ -61,7 +61,7 @@ export function placeBidsSqlite(
     const user = s.user.get(userId) as { id: string; name: string; avatarUrl: string | null } | undefined;
     if (user) users.set(userId, user);
   }
-  const seqOf = (name: string) => Number((s.lastSeq.get(name) as { seq: number | bigint } | undefined)?.seq ?? 0);
+  const seqOf = (name: string) => currentSeqSqlite(client, name);
   const state: BatchState = { auctionId, lastSeq: seqOf(room), auction, open, leading, stored, users };
 
   const { outcomes, writes } = decideBids(state, requests, at, newId);

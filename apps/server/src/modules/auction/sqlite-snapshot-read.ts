@@ -9,6 +9,7 @@ import { preparedStatements } from '../../db/sqlite-statements.js';
 import type { AuctionRow, BidRow, CommentRow } from './auction.mappers.js';
 import { columnList, decodeRow, LOT_COLUMNS, lotFromColumns, type ColumnKind } from './bid-columns.js';
 import { maximaFrom, type OwnMaxima } from './bid-maximum.js';
+import { currentSeqSqlite } from '../rooms/sqlite-room-read.js';
 import type { SnapshotRows } from './auction-snapshot.js';
 
 const AUCTION_COLUMNS = {
@@ -41,6 +42,8 @@ const COMMENT_COLUMNS = {
   createdAt: 'time',
 } as const satisfies Record<keyof Omit<CommentRow, 'user'>, ColumnKind>;
 
+const OWN_MAXIMA_COLUMNS = { userId: 'text', maxAmount: 'money?', amount: 'money?' } as const satisfies Record<string, ColumnKind>;
+
 const USER_COLUMNS = { id: 'text', name: 'text', avatarUrl: 'text?' } as const satisfies Record<keyof AuctionRow['owner'], ColumnKind>;
 /** The author's public fields, beside the row's own columns (as "user.id", "user.name", …). */
 const userColumns = (alias: string) => Object.keys(USER_COLUMNS).map((c) => `${alias}."${c}" AS "user.${c}"`).join(', ');
@@ -48,7 +51,6 @@ const userOf = (row: Record<string, unknown>) =>
   decodeRow(USER_COLUMNS, Object.fromEntries(Object.keys(USER_COLUMNS).map((c) => [c, row[`user.${c}`]])));
 
 const SQL = {
-  seq: `SELECT "seq" FROM "RoomSeq" WHERE "room" = ?`,
   auction: `SELECT ${columnList(AUCTION_COLUMNS, 'a')}, ${userColumns('u')} FROM "Auction" a JOIN "User" u ON u."id" = a."ownerId" WHERE a."id" = ?`,
   openLot: `SELECT ${columnList(LOT_COLUMNS)} FROM "Lot" WHERE "auctionId" = ? AND "status" = 'open' LIMIT 1`,
   // As the repository's recentBids: accepted bids never decrease, so the largest is the newest (an automatic bid
@@ -67,12 +69,10 @@ const SQL = {
 const statementsOf = preparedStatements(SQL, ['openLot', 'recentBids', 'ownMaxima']);
 
 type Row = Record<string, unknown>;
-const money = (v: unknown) => (v === null || v === undefined ? null : BigInt(v as bigint | number));
 
 /** Runs inside SqliteAdapterFactory.exclusive: every statement sees the same committed state. */
 export function readSnapshotRowsSqlite(client: Database.Database, auctionId: string, userIds: readonly string[], recent: number): SnapshotRows {
   const s = statementsOf(client);
-  const seqRow = s.seq.get(auctionRoom(auctionId)) as { seq: number | bigint } | undefined;
   const auctionRow = s.auction.get(auctionId) as Row | undefined;
   const lotRow = s.openLot.get(auctionId) as Row | undefined;
   const lot = lotRow ? lotFromColumns(lotRow) : null;
@@ -84,12 +84,13 @@ export function readSnapshotRowsSqlite(client: Database.Database, auctionId: str
     const others = [...new Set(userIds)].filter((id) => id !== leaderId);
     const own = new Map<string, OwnMaxima>();
     for (const r of s.ownMaxima.all(lot.id, JSON.stringify(others)) as Row[]) {
-      own.set(String(r.userId), { maxAmount: money(r.maxAmount), amount: money(r.amount) });
+      const { userId, ...maxima } = decodeRow(OWN_MAXIMA_COLUMNS, r);
+      own.set(userId, maxima);
     }
     maxima = maximaFrom({ leaderMax: lot.leaderMax, leaderId }, userIds, own);
   }
   return {
-    seq: Number(seqRow?.seq ?? 0),
+    seq: currentSeqSqlite(client, auctionRoom(auctionId)),
     auction: auctionRow ? { ...decodeRow(AUCTION_COLUMNS, auctionRow), owner: userOf(auctionRow) } : null,
     lot,
     bids,

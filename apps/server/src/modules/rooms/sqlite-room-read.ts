@@ -12,10 +12,15 @@ const SQL = {
 
 const statementsOf = preparedStatements(SQL);
 
+/** A room's last seq (0 before its first event), as room-log.ts's `currentSeq` reads it through Prisma. */
+export function currentSeqSqlite(client: Database.Database, room: string): number {
+  return Number((statementsOf(client).seq.get(room) as { seq: number | bigint } | undefined)?.seq ?? 0);
+}
+
 /** Runs inside SqliteAdapterFactory.exclusive. */
 export function readLogSqlite(client: Database.Database, room: string, afterSeq: number, take: number): LogRead {
   const s = statementsOf(client);
-  const current = Number((s.seq.get(room) as { seq: number | bigint } | undefined)?.seq ?? 0);
+  const current = currentSeqSqlite(client, room);
   if (afterSeq >= current) return { current, rows: [] };
   const rows = s.events.all(room, afterSeq, take) as { seq: number | bigint; event: string; payload: string }[];
   return { current, rows: rows.map((r) => ({ seq: Number(r.seq), event: r.event, payload: r.payload })) };
