@@ -32,10 +32,10 @@ export interface SnapshotRows {
 /** The state as each of `userIds` sees it (their own standing maximum as `myMaxBid`), in their order. */
 export async function readAuctionStates(db: Db, auctionId: string, userIds: readonly string[]): Promise<AuctionState[]> {
   const sqlite = sqliteExclusive(db);
-  const rows = sqlite
-    ? await sqlite((client) => readSnapshotRowsSqlite(client, auctionId, userIds, RECENT))
-    : await readSnapshotRows(db, auctionId, userIds);
-  return statesFrom(rows, userIds);
+  if (!sqlite) return statesFrom(await readSnapshotRows(db, auctionId, userIds), userIds);
+  const read = await sqlite((client) => readSnapshotRowsSqlite(client, auctionId, userIds, RECENT));
+  read.remember(); // committed now
+  return statesFrom(read.rows, userIds);
 }
 
 /** The rows through Prisma, in a REPEATABLE READ transaction (every provider; SQLite uses the direct read). */

@@ -95,7 +95,7 @@ describe('snapshot read on SQLite (direct SQL)', () => {
         await seedComments(auctionId, state);
         if (state.seq !== null) await scratch.db().roomSeq.create({ data: { room: auctionRoom(auctionId), seq: state.seq } });
         const byPrisma = await readSnapshotRows(scratch.db(), auctionId, state.asking);
-        const bySql = await direct!((client) => readSnapshotRowsSqlite(client, auctionId, state.asking, RECENT));
+        const { rows: bySql } = await direct!((client) => readSnapshotRowsSqlite(client, auctionId, state.asking, RECENT));
         expect(bySql.seq).toBe(byPrisma.seq);
         expect(lotColumns(bySql)).toEqual(lotColumns(byPrisma));
         expect(bySql.maxima).toEqual(byPrisma.maxima);
@@ -110,7 +110,7 @@ describe('snapshot read on SQLite (direct SQL)', () => {
 
   it('answers no auction for an unknown one, like the Prisma read', async () => {
     const direct = sqliteExclusive(scratch.db())!;
-    const bySql = await direct((client) => readSnapshotRowsSqlite(client, 'no-such-auction', ['u0'], RECENT));
+    const { rows: bySql } = await direct((client) => readSnapshotRowsSqlite(client, 'no-such-auction', ['u0'], RECENT));
     const byPrisma = await readSnapshotRows(scratch.db(), 'no-such-auction', ['u0']);
     expect(bySql).toEqual({ seq: 0, auction: null, lot: null, bids: [], comments: [], maxima: new Map() });
     expect(byPrisma.auction).toBeNull();

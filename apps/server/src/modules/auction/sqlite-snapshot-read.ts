@@ -5,6 +5,7 @@
 // time, against microseconds for the statements themselves. Columns decode as in bid-columns.ts.
 import type Database from 'better-sqlite3';
 import { auctionRoom } from '../../core/rooms.js';
+import { rememberedReads } from '../../db/sqlite-remembered-reads.js';
 import { preparedStatements } from '../../db/sqlite-statements.js';
 import type { AuctionRow, BidRow, CommentRow } from './auction.mappers.js';
 import { columnList, decodeRow, LOT_COLUMNS, lotFromColumns, type ColumnKind } from './bid-columns.js';
@@ -70,31 +71,60 @@ const statementsOf = preparedStatements(SQL, ['openLot', 'recentBids', 'ownMaxim
 
 type Row = Record<string, unknown>;
 
+/** The rows every asker shares (all but their own maxima), and the leader's id for the maxima. */
+type SharedRows = Omit<SnapshotRows, 'maxima'> & { leaderId: string | undefined };
+
+/**
+ * The shared rows, remembered while the database is unchanged (db/sqlite-remembered-reads.ts): a crowd joining
+ * at once reads the same rows again and again; with this, every read after the first costs two counters and the
+ * askers' own maxima. The bound on auctions is a bound, not a tuning: only joins between two writes reuse rows.
+ */
+const sharedRowsOf = rememberedReads<SharedRows>(64);
+
+/** How many reads reused remembered rows (tests check that it happens). */
+export const snapshotReadStats = { reused: 0 };
+
+export interface SqliteSnapshotRead {
+  rows: SnapshotRows;
+  /** Call once the read's transaction committed: later reads at the same data version reuse the shared rows. */
+  remember(): void;
+}
+
 /** Runs inside SqliteAdapterFactory.exclusive: every statement sees the same committed state. */
-export function readSnapshotRowsSqlite(client: Database.Database, auctionId: string, userIds: readonly string[], recent: number): SnapshotRows {
+export function readSnapshotRowsSqlite(client: Database.Database, auctionId: string, userIds: readonly string[], recent: number): SqliteSnapshotRead {
+  const shared = sharedRowsOf(client, `${recent} ${auctionId}`, () => readSharedRows(client, auctionId, recent));
+  if (shared.reused) snapshotReadStats.reused++;
+  const { leaderId, ...rows } = shared.value;
+  const maxima = rows.lot ? readMaxima(client, rows.lot, leaderId, userIds) : new Map<string, number | null>();
+  return { rows: { ...rows, maxima }, remember: shared.remember };
+}
+
+function readSharedRows(client: Database.Database, auctionId: string, recent: number): SharedRows {
   const s = statementsOf(client);
   const auctionRow = s.auction.get(auctionId) as Row | undefined;
   const lotRow = s.openLot.get(auctionId) as Row | undefined;
   const lot = lotRow ? lotFromColumns(lotRow) : null;
   const bids = lot ? (s.recentBids.all(lot.id, recent) as Row[]).map((r) => ({ ...decodeRow(PUBLIC_BID_COLUMNS, r), user: userOf(r) })) : [];
   const comments = (s.recentComments.all(auctionId, recent) as Row[]).map((r) => ({ ...decodeRow(COMMENT_COLUMNS, r), user: userOf(r) }));
-  let maxima = new Map<string, number | null>();
-  if (lot) {
-    const leaderId = lot.leadingBidId && lot.leaderMax !== null ? (s.bidder.get(lot.leadingBidId) as { userId: string } | undefined)?.userId : undefined;
-    const others = [...new Set(userIds)].filter((id) => id !== leaderId);
-    const own = new Map<string, OwnMaxima>();
-    for (const r of s.ownMaxima.all(lot.id, JSON.stringify(others)) as Row[]) {
-      const { userId, ...maxima } = decodeRow(OWN_MAXIMA_COLUMNS, r);
-      own.set(userId, maxima);
-    }
-    maxima = maximaFrom({ leaderMax: lot.leaderMax, leaderId }, userIds, own);
-  }
+  const leaderId =
+    lot?.leadingBidId && lot.leaderMax !== null ? (s.bidder.get(lot.leadingBidId) as { userId: string } | undefined)?.userId : undefined;
   return {
     seq: currentSeqSqlite(client, auctionRoom(auctionId)),
     auction: auctionRow ? { ...decodeRow(AUCTION_COLUMNS, auctionRow), owner: userOf(auctionRow) } : null,
     lot,
     bids,
     comments,
-    maxima,
+    leaderId,
   };
+}
+
+/** Each asker's standing maximum on the open lot (the leader's is the lot's). */
+function readMaxima(client: Database.Database, lot: NonNullable<SnapshotRows['lot']>, leaderId: string | undefined, userIds: readonly string[]) {
+  const others = [...new Set(userIds)].filter((id) => id !== leaderId);
+  const own = new Map<string, OwnMaxima>();
+  for (const r of statementsOf(client).ownMaxima.all(lot.id, JSON.stringify(others)) as Row[]) {
+    const { userId, ...maxima } = decodeRow(OWN_MAXIMA_COLUMNS, r);
+    own.set(userId, maxima);
+  }
+  return maximaFrom({ leaderMax: lot.leaderMax, leaderId }, userIds, own);
 }
