@@ -3,6 +3,7 @@
 // The cost of one call is bounded (a `take`-limited query, a byte cap), so a client asking for a room's
 // whole history cannot hold the event loop (SQLite reads are synchronous) or the socket for long.
 import { sqliteExclusive, type Db } from '../../db/client.js';
+import { rememberedReads } from '../../db/sqlite-remembered-reads.js';
 import { inTransaction } from '../../db/tx.js';
 import { pageLength, replayDecision, type PageLimits } from './replay-rule.js';
 import { currentSeq } from './room-log.js';
@@ -23,8 +24,31 @@ export interface ReplayPage {
 
 export const DEFAULT_PAGE_LIMITS: PageLimits = { maxEvents: 500, maxBytes: 64 * 1024, maxGap: 5_000 };
 
+/**
+ * The page after `afterSeq`, from one consistent read (the current seq and the rows belong together). On SQLite
+ * by direct SQL on the connection of the bid writes (sqlite-room-read.ts: no ORM round per statement for a crowd
+ * resyncing at once), the page remembered while the database is unchanged (clients back from the same outage ask
+ * for the same one; db/sqlite-remembered-reads.ts); elsewhere through Prisma in a REPEATABLE READ transaction.
+ * A page is handed to every caller that asked for it: callers must not change it.
+ */
 export async function eventsPage(db: Db, room: string, afterSeq: number, limits: PageLimits = DEFAULT_PAGE_LIMITS): Promise<ReplayPage | null> {
-  const { current, rows } = await readLog(db, room, afterSeq, limits.maxEvents);
+  const sqlite = sqliteExclusive(db);
+  if (!sqlite) return pageFrom(await readLogPrisma(db, room, afterSeq, limits.maxEvents), afterSeq, limits);
+  const key = `${room} ${afterSeq} ${limits.maxEvents} ${limits.maxBytes} ${limits.maxGap}`;
+  const read = await sqlite((client) => rememberedPages(client, key, () => pageFrom(readLogSqlite(client, room, afterSeq, limits.maxEvents), afterSeq, limits)));
+  read.remember(); // committed now
+  if (read.reused) pageReadStats.reused++;
+  return read.value;
+}
+
+/** Pages remembered per room and position; a bound, not a tuning (only requests between two writes reuse one). */
+const rememberedPages = rememberedReads<ReplayPage | null>(64);
+
+/** How many pages were answered from memory (tests check that it happens). */
+export const pageReadStats = { reused: 0 };
+
+/** The page a read answers: null when the log no longer reaches back to `afterSeq` (a snapshot instead). */
+export function pageFrom({ current, rows }: LogRead, afterSeq: number, limits: PageLimits): ReplayPage | null {
   if (replayDecision(afterSeq, current, rows.map((r) => r.seq), limits) === 'snapshot') return null;
   const page = rows.slice(0, pageLength(rows.map((r) => Buffer.byteLength(r.event) + Buffer.byteLength(r.payload)), limits.maxBytes));
   const last = page.at(-1)?.seq ?? afterSeq;
@@ -35,17 +59,6 @@ export async function eventsPage(db: Db, room: string, afterSeq: number, limits:
 export interface LogRead {
   current: number;
   rows: { seq: number; event: string; payload: string }[];
-}
-
-/**
- * One consistent read: the current seq and the rows belong together. On SQLite by direct SQL on the connection
- * of the bid writes (sqlite-room-read.ts: no ORM round per statement for a crowd resyncing at once), elsewhere
- * through Prisma in a REPEATABLE READ transaction.
- */
-export function readLog(db: Db, room: string, afterSeq: number, take: number): Promise<LogRead> {
-  const sqlite = sqliteExclusive(db);
-  if (sqlite) return sqlite((client) => readLogSqlite(client, room, afterSeq, take));
-  return readLogPrisma(db, room, afterSeq, take);
 }
 
 export function readLogPrisma(db: Db, room: string, afterSeq: number, take: number): Promise<LogRead> {
