@@ -25,9 +25,6 @@ export function createAuctionRepository(db: DbOrTx) {
 
     findAuction: (id: string) => db.auction.findUnique({ where: { id }, include: withOwner }),
 
-    /** The owner's id, or null for an unknown auction. */
-    ownerOf: async (id: string) => (await db.auction.findUnique({ where: { id }, select: { ownerId: true } }))?.ownerId ?? null,
-
     exists: async (id: string) => (await db.auction.count({ where: { id } })) > 0,
 
     categoryExists: async (id: string) => (await db.category.count({ where: { id } })) > 0,

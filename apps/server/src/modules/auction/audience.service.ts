@@ -11,6 +11,7 @@ import { readAuctionStates } from './auction-snapshot.js';
 import { createSharedRead } from '../../lib/shared-read.js';
 import * as rules from './auction.domain.js';
 import type { AuctionFacts } from './auction.domain.js';
+import { readAuctionFacts } from './auction-facts-read.js';
 import { notFound } from '../../core/errors.js';
 import type { AuctionRepository } from './auction.repository.js';
 import type { ViewerCountNotifier } from './viewer-count-notifier.js';
@@ -37,7 +38,7 @@ export function createAudienceService(d: AudienceServiceDeps) {
     return states.map((state) => ({ ...state, viewerCount, broadcasterPresent, serverTime }));
   });
   const facts = createSharedRead<null, AuctionFacts>(async (auctionId, requests) => {
-    const auction = await d.repo.auctionFacts(auctionId);
+    const auction = await readAuctionFacts(d.db, auctionId);
     if (!auction) throw notFound('Auction');
     return requests.map(() => auction);
   });
@@ -57,7 +58,7 @@ export function createAudienceService(d: AudienceServiceDeps) {
   async function socketLeft(auctionId: string, caller: Pick<Caller, 'userId' | 'socketId'>) {
     const count = await d.viewers.remove(auctionId, caller.userId, caller.socketId);
     d.viewerCounts.changed(auctionId, count);
-    const ownerId = await d.repo.ownerOf(auctionId);
+    const ownerId = (await readAuctionFacts(d.db, auctionId))?.ownerId;
     if (caller.userId === ownerId && (await d.broadcasters.ownerSocketLeft(auctionId, caller.socketId))) {
       await broadcasterEvent(auctionId, 'broadcasterLeft');
     }
@@ -93,7 +94,7 @@ export function createAudienceService(d: AudienceServiceDeps) {
     /** A socket is back in an auction room by connection state recovery (no joinAuction was sent). */
     async socketReturned(auctionId: string, caller: Pick<Caller, 'userId' | 'socketId'>) {
       d.viewerCounts.changed(auctionId, await d.viewers.add(auctionId, caller.userId, caller.socketId));
-      if ((await d.repo.ownerOf(auctionId)) === caller.userId && (await d.broadcasters.ownerJoined(auctionId, caller.socketId))) {
+      if ((await readAuctionFacts(d.db, auctionId))?.ownerId === caller.userId && (await d.broadcasters.ownerJoined(auctionId, caller.socketId))) {
         await broadcasterEvent(auctionId, 'broadcasterJoined');
       }
     },
