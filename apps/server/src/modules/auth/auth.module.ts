@@ -7,6 +7,7 @@ import { defineModule } from '../../core/module.js';
 import type { Db } from '../../db/client.js';
 import { createAccessTokens } from './access-tokens.js';
 import { createAuthRepository } from './auth.repository.js';
+import { readExistingUserIds } from './existing-users-read.js';
 import { createAuthService } from './auth.service.js';
 import { accessTokenVerifier } from './external-tokens.js';
 import { createKnownUsers } from './known-users.js';
@@ -26,7 +27,7 @@ export function createAuthModule(d: AuthModuleDeps) {
   const repo = createAuthRepository(d.db);
   const signed = createAccessTokens(d.secret, d.config.accessTokenTtlSeconds);
   // This server's tokens name users of its database: one whose user is not there is refused like a bad token.
-  const knownUsers = createKnownUsers(repo.existingUserIds);
+  const knownUsers = createKnownUsers((ids) => readExistingUserIds(d.db, ids));
   const tokens: typeof signed = {
     issue(user) {
       knownUsers.remember(user.id);
