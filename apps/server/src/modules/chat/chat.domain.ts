@@ -68,3 +68,25 @@ export function previewOf(text: string): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/** One active participation: a user in a conversation. */
+export interface Participation {
+  conversationId: string;
+  userId: string;
+}
+
+/**
+ * Each user's partners (people sharing at least one conversation with them, themselves excluded), from the
+ * users' own participations and those conversations' members (repeats allowed in both).
+ */
+export function partnersFrom(userIds: readonly string[], theirs: readonly Participation[], members: readonly Participation[]): Map<string, string[]> {
+  const byConversation = new Map<string, Set<string>>();
+  for (const m of members) (byConversation.get(m.conversationId) ?? byConversation.set(m.conversationId, new Set()).get(m.conversationId)!).add(m.userId);
+  const out = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
+  for (const p of theirs) {
+    const partners = out.get(p.userId);
+    if (!partners) continue;
+    for (const member of byConversation.get(p.conversationId) ?? []) if (member !== p.userId) partners.add(member);
+  }
+  return new Map([...out].map(([id, partners]) => [id, [...partners]]));
+}

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/tx.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { afterCursor, paged } from '../../lib/paged.js';
 import { publicUserSelect } from '../auction/auction.mappers.js';
+import { partnersFrom, type Participation } from './chat.domain.js';
 
 const active = { removedAt: null } as const;
 /** Ids per `in` list (well under every database's limit on bound parameters). */
@@ -77,33 +78,28 @@ export function createChatRepository(db: DbOrTx) {
 
     /**
      * `partnerIds` for many users at once (a crowd coming online together): two queries per chunk of users,
-     * their conversations, then those conversations' members.
+     * their conversations, then those conversations' members (chat.domain.ts's partnersFrom puts them together).
      */
     partnerIdsOf: async (userIds: readonly string[]) => {
-      const out = new Map<string, Set<string>>(userIds.map((id) => [id, new Set<string>()]));
+      const theirs: Participation[] = [];
+      const members: Participation[] = [];
       for (let i = 0; i < userIds.length; i += CHUNK) {
-        const theirs = await db.conversationParticipant.findMany({
+        const rows = await db.conversationParticipant.findMany({
           where: { ...active, userId: { in: userIds.slice(i, i + CHUNK) } },
           select: { conversationId: true, userId: true },
         });
-        const conversationIds = [...new Set(theirs.map((p) => p.conversationId))];
-        const members = new Map<string, string[]>();
+        theirs.push(...rows);
+        const conversationIds = [...new Set(rows.map((p) => p.conversationId))];
         for (let j = 0; j < conversationIds.length; j += CHUNK) {
-          const rows = await db.conversationParticipant.findMany({
-            where: { ...active, conversationId: { in: conversationIds.slice(j, j + CHUNK) } },
-            select: { conversationId: true, userId: true },
-          });
-          for (const r of rows) {
-            const list = members.get(r.conversationId);
-            if (list) list.push(r.userId);
-            else members.set(r.conversationId, [r.userId]);
-          }
-        }
-        for (const p of theirs) {
-          for (const member of members.get(p.conversationId) ?? []) if (member !== p.userId) out.get(p.userId)!.add(member);
+          members.push(
+            ...(await db.conversationParticipant.findMany({
+              where: { ...active, conversationId: { in: conversationIds.slice(j, j + CHUNK) } },
+              select: { conversationId: true, userId: true },
+            })),
+          );
         }
       }
-      return new Map([...out].map(([id, partners]) => [id, [...partners]]));
+      return partnersFrom(userIds, theirs, members);
     },
 
     lastMessage: (conversationId: string) =>

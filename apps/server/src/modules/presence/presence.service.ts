@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { EventEmitterPort } from '../../core/events.js';
 import type { Logger } from '../../core/logger.js';
 import { createChatRepository } from '../chat/chat.repository.js';
+import { readPartnerIds } from '../chat/partners-read.js';
 import { createUserRepository } from '../users/users.repository.js';
 import { userRoom } from '../../core/rooms.js';
 import { createSharedRead } from '../../lib/shared-read.js';
@@ -17,7 +18,7 @@ export function createPresenceService(d: { db: Db; emitter: EventEmitterPort; re
   // Users coming online together (a reconnect storm) have their partners read together: one read for the users
   // that came online while the previous one ran, started after they did (lib/shared-read.ts).
   const partnersOf = createSharedRead<string, string[]>(async (_key, userIds) => {
-    const partners = await chat.partnerIdsOf(userIds);
+    const partners = await readPartnerIds(d.db, userIds);
     return userIds.map((id) => partners.get(id) ?? []);
   });
 
