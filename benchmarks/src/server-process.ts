@@ -1,26 +1,39 @@
 // The Bidwire server as a child process (so its RSS and CPU profile are its own): buildApp(loadConfig(env))
-// from the server's sources, listening on 127.0.0.1, plus a few IPC requests for seeding and counting.
+// from the server's build (apps/server/dist: app.js and config.js of the same tsup build as main.js, which
+// `pnpm start` runs), listening on 127.0.0.1, plus a few IPC requests for seeding and counting. The build, not the
+// sources through tsx: tsx compiles with esbuild's keepNames, which defines `name` on every function the code
+// creates — a property store on each closure, so per-connection memory and per-command CPU that production
+// does not pay (`pnpm bench` builds first).
 //
-// BENCH_SERVER_SOURCE (a folder like apps/server/src of another checkout, installed) runs that server instead, under
-// this load generator: how a before/after comparison across a change keeps the harness itself out of the difference.
+// BENCH_SERVER_SOURCE (a folder like apps/server/dist or apps/server/src of another checkout, installed) runs that
+// server instead, under this load generator: how a before/after comparison across a change keeps the harness
+// itself out of the difference. A dist folder runs the build (app.js); a src folder runs the sources (app.ts,
+// through tsx: compare such a run only with another src run).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as AppModule from '../../apps/server/src/app.js';
 import type * as ConfigModule from '../../apps/server/src/config.js';
 import type { FromServer, ToServer } from './protocol.js';
 
 const send = (msg: FromServer) => process.send?.(msg);
 
+const BUILD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'apps', 'server', 'dist');
+
 async function serverSource(): Promise<{ buildApp: typeof AppModule.buildApp; loadConfig: typeof ConfigModule.loadConfig }> {
-  const dir = process.env.BENCH_SERVER_SOURCE;
-  if (!dir) {
-    const [{ buildApp }, { loadConfig }] = await Promise.all([import('../../apps/server/src/app.js'), import('../../apps/server/src/config.js')]);
-    return { buildApp, loadConfig };
+  const dir = path.resolve(process.env.BENCH_SERVER_SOURCE ?? BUILD);
+  const ext = existsSync(path.join(dir, 'app.js')) ? 'js' : existsSync(path.join(dir, 'app.ts')) ? 'ts' : undefined;
+  if (!ext) {
+    throw new Error(
+      process.env.BENCH_SERVER_SOURCE
+        ? `BENCH_SERVER_SOURCE=${dir} holds neither app.js (a build) nor app.ts (sources)`
+        : `${path.join(dir, 'app.js')} is missing: run \`pnpm build\` first (the benchmark runs the server's build)`,
+    );
   }
-  const file = (name: string) => pathToFileURL(path.resolve(dir, name)).href;
-  // Cast: another checkout's server has its own types; the child only needs buildApp(loadConfig(env)).
-  const app = (await import(file('app.ts'))) as typeof AppModule;
-  const config = (await import(file('config.ts'))) as typeof ConfigModule;
+  const file = (name: string) => pathToFileURL(path.join(dir, `${name}.${ext}`)).href;
+  // Cast: the build (or another checkout's server) has no types here; the child only needs buildApp(loadConfig(env)).
+  const app = (await import(file('app'))) as typeof AppModule;
+  const config = (await import(file('config'))) as typeof ConfigModule;
   return { buildApp: app.buildApp, loadConfig: config.loadConfig };
 }
 
