@@ -40,6 +40,7 @@ export function rememberedReads<T>(limit: number): (client: Database.Database, k
     const version = dataVersionSqlite(client);
     const known = byClient.get(client);
     if (known?.version === version && known.values.has(key)) return { value: known.values.get(key)!, reused: true, remember() {} };
+    if (known && known.version !== version) byClient.delete(client); // stale for good: let it go now
     const value = read();
     return {
       value,

@@ -41,8 +41,11 @@ export async function eventsPage(db: Db, room: string, afterSeq: number, limits:
   return read.value;
 }
 
-/** Pages remembered per room and position; a bound, not a tuning (only requests between two writes reuse one). */
-const rememberedPages = rememberedReads<ReplayPage | null>(64);
+/**
+ * Pages remembered per room and position: a bound, not a tuning (only requests between two writes reuse one). A
+ * page holds up to `maxBytes` of events (64 KB by default), so 16 of them stay within a few MB.
+ */
+const rememberedPages = rememberedReads<ReplayPage | null>(16);
 
 /** How many pages were answered from memory (tests check that it happens). */
 export const pageReadStats = { reused: 0 };
