@@ -5,8 +5,9 @@
 // `PRAGMA data_version` changes whenever another connection (the Prisma client's, another process) committed.
 // Equal values mean the same committed content, so a remembered read answers what a new read would — provided
 // it is remembered only once its transaction committed (a rolled-back transaction's changes leave
-// `total_changes()` where they put it): `remember()` is for the caller to call after the commit.
+// `total_changes()` where they put it): callers read through `readRemembering`, which remembers after the commit.
 import type Database from 'better-sqlite3';
+import type { SqliteExclusive } from './client.js';
 import { preparedStatements } from './sqlite-statements.js';
 
 const statementsOf = preparedStatements({
@@ -28,6 +29,16 @@ export interface RememberedRead<T> {
   reused: boolean;
   /** Call once the read's transaction committed: later reads of the key at the same data version reuse `value`. */
   remember(): void;
+}
+
+/**
+ * Runs `work` (a read made with `rememberedReads`) through `exclusive` and remembers it once the transaction
+ * committed — the one moment it is safe to, so no caller has to get it right.
+ */
+export async function readRemembering<R extends { remember(): void }>(exclusive: SqliteExclusive, work: (client: Database.Database) => R): Promise<R> {
+  const read = await exclusive(work);
+  read.remember();
+  return read;
 }
 
 /**

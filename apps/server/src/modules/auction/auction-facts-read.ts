@@ -4,7 +4,7 @@
 // turn, and an ORM round per few joiners was a tenth of the server's time there. Elsewhere through Prisma.
 import type Database from 'better-sqlite3';
 import { sqliteExclusive, type Db } from '../../db/client.js';
-import { rememberedReads } from '../../db/sqlite-remembered-reads.js';
+import { readRemembering, rememberedReads } from '../../db/sqlite-remembered-reads.js';
 import { preparedStatements } from '../../db/sqlite-statements.js';
 import type { AuctionFacts } from './auction.domain.js';
 import { createAuctionRepository } from './auction.repository.js';
@@ -18,8 +18,7 @@ const rememberedFacts = rememberedReads<AuctionFacts | null>(256);
 export async function readAuctionFacts(db: Db, auctionId: string): Promise<AuctionFacts | null> {
   const sqlite = sqliteExclusive(db);
   if (!sqlite) return createAuctionRepository(db).auctionFacts(auctionId);
-  const read = await sqlite((client) => rememberedFacts(client, auctionId, () => factsSqlite(client, auctionId)));
-  read.remember(); // committed now
+  const read = await readRemembering(sqlite, (client) => rememberedFacts(client, auctionId, () => factsSqlite(client, auctionId)));
   return read.value;
 }
 

@@ -4,6 +4,7 @@
 // On SQLite the rows are read by direct SQL (sqlite-snapshot-read.ts), elsewhere through Prisma (below).
 import type { AuctionSnapshot } from '@bidwire/contract';
 import { sqliteExclusive, type Db } from '../../db/client.js';
+import { readRemembering } from '../../db/sqlite-remembered-reads.js';
 import { inTransaction } from '../../db/tx.js';
 import { notFound } from '../../core/errors.js';
 import { currentSeq } from '../rooms/room-log.js';
@@ -33,8 +34,7 @@ export interface SnapshotRows {
 export async function readAuctionStates(db: Db, auctionId: string, userIds: readonly string[]): Promise<AuctionState[]> {
   const sqlite = sqliteExclusive(db);
   if (!sqlite) return statesFrom(await readSnapshotRows(db, auctionId, userIds), userIds);
-  const read = await sqlite((client) => readSnapshotRowsSqlite(client, auctionId, userIds, RECENT));
-  read.remember(); // committed now
+  const read = await readRemembering(sqlite, (client) => readSnapshotRowsSqlite(client, auctionId, userIds, RECENT));
   return statesFrom(read.rows, userIds);
 }
 

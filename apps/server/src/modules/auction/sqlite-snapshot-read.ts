@@ -86,7 +86,7 @@ export const snapshotReadStats = { reused: 0 };
 
 export interface SqliteSnapshotRead {
   rows: SnapshotRows;
-  /** Call once the read's transaction committed: later reads at the same data version reuse the shared rows. */
+  /** Later reads at the same data version reuse the shared rows (called by readRemembering after the commit). */
   remember(): void;
 }
 

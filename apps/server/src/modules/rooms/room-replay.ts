@@ -3,7 +3,7 @@
 // The cost of one call is bounded (a `take`-limited query, a byte cap), so a client asking for a room's
 // whole history cannot hold the event loop (SQLite reads are synchronous) or the socket for long.
 import { sqliteExclusive, type Db } from '../../db/client.js';
-import { rememberedReads } from '../../db/sqlite-remembered-reads.js';
+import { readRemembering, rememberedReads } from '../../db/sqlite-remembered-reads.js';
 import { inTransaction } from '../../db/tx.js';
 import { pageLength, replayDecision, type PageLimits } from './replay-rule.js';
 import { currentSeq } from './room-log.js';
@@ -35,8 +35,9 @@ export async function eventsPage(db: Db, room: string, afterSeq: number, limits:
   const sqlite = sqliteExclusive(db);
   if (!sqlite) return pageFrom(await readLogPrisma(db, room, afterSeq, limits.maxEvents), afterSeq, limits);
   const key = `${room} ${afterSeq} ${limits.maxEvents} ${limits.maxBytes} ${limits.maxGap}`;
-  const read = await sqlite((client) => rememberedPages(client, key, () => pageFrom(readLogSqlite(client, room, afterSeq, limits.maxEvents), afterSeq, limits)));
-  read.remember(); // committed now
+  const read = await readRemembering(sqlite, (client) =>
+    rememberedPages(client, key, () => pageFrom(readLogSqlite(client, room, afterSeq, limits.maxEvents), afterSeq, limits)),
+  );
   if (read.reused) pageReadStats.reused++;
   return read.value;
 }
