@@ -3,7 +3,14 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   // main.js is what `pnpm start` runs; app.js and config.js are the same build for the benchmarks, which start
   // the server in a child of their own (benchmarks/src/server-process.ts) and must measure what production runs.
-  entry: ['src/main.ts', 'src/app.ts', 'src/config.ts'],
+  // engine-migrate-process.js is the child main.ts forks to apply pending migrations (it finds itself by its
+  // own import.meta.url, so it must be a file of its own).
+  entry: {
+    main: 'src/main.ts',
+    app: 'src/app.ts',
+    config: 'src/config.ts',
+    'engine-migrate-process': 'src/db/engine-migrate-process.ts',
+  },
   format: ['esm'],
   platform: 'node',
   target: 'node20',

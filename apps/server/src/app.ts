@@ -57,6 +57,8 @@ export interface BuildOptions {
   otpSender?: OtpSender;
   /** Test hook: the games' clock (a test moves it forward and runs `maintenance.sweepGames`). */
   gameClock?: () => Date;
+  /** Where a pending migration's schema engine runs (db/migrate.ts): main.ts asks for a child process. */
+  migrationEngineIn?: 'this-process' | 'child-process';
 }
 
 export interface BidwireApp {
@@ -89,7 +91,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The database: migrated at start (SQLite), or as soon as the database server answers.
   const database = parseDatabaseUrl(config.databaseUrl);
   const starting = new Set(['database']);
-  const migrate = async () => void (await applyMigrations(config.databaseUrl, migrationLog(log), { verbose: true }));
+  const migrate = async () =>
+    void (await applyMigrations(config.databaseUrl, migrationLog(log), { verbose: true, engineIn: options.migrationEngineIn }));
   // SQLite is a local file: a failure there is fatal. A database server may be down at start: the server
   // comes up anyway (/readyz answers 503) and migrates as soon as the database answers.
   const migrations =

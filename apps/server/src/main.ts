@@ -15,7 +15,8 @@ async function main() {
     }
     throw error;
   }
-  const server = await buildApp(config);
+  // A pending migration runs in a child process: the server that then serves never holds the schema engine.
+  const server = await buildApp(config, { migrationEngineIn: 'child-process' });
   await server.app.listen({ port: config.port, host: config.host });
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const start = startLine(config, `http://${host}:${config.port}`);

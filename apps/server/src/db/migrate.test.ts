@@ -1,12 +1,13 @@
 // Start-up migrations with the WASM schema engine on a fresh SQLite file, plus the connection PRAGMAs
 // the Prisma client runs with (WAL, synchronous=FULL, busy timeout, foreign keys).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type Db } from './client.js';
 import { parseDatabaseUrl } from './database-url.js';
-import { applyMigrations } from './migrate.js';
+import { applyMigrations, defaultMigrationsDir } from './migrate.js';
+import { readMigrationsList } from './migrations-list.js';
 import { engineStats } from './schema-engine.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-migrate-'));
@@ -45,6 +46,38 @@ describe('applyMigrations', () => {
     const opened = engineStats.opened;
     expect((await applyMigrations(fresh)).applied.length).toBeGreaterThan(0);
     expect(engineStats.opened).toBe(opened + 1);
+  });
+
+  it('runs the engine in a child process when asked: same migrations and log lines, no engine in this process', async () => {
+    const fresh = `file:${path.join(dir, 'child.db')}`;
+    const expected = readMigrationsList(defaultMigrationsDir('sqlite')).migrationDirectories.map((d) => d.path);
+    const messages: string[] = [];
+    const opened = engineStats.opened;
+    const result = await applyMigrations(fresh, (msg) => messages.push(msg), { verbose: true, engineIn: 'child-process' });
+    expect(result.applied).toEqual(expected);
+    expect(engineStats.opened).toBe(opened);
+    // The engine's own lines come over IPC (what main.ts logs as "applying migration …").
+    for (const name of expected) expect(messages.some((m) => m.includes(`Applying \`${name}\``))).toBe(true);
+    expect(messages).toContain(`applied migration ${expected.at(-1)}`);
+    const db = await createPrismaClient(fresh);
+    clients.push(db);
+    expect(await db.user.count()).toBe(0);
+    expect((await applyMigrations(fresh, undefined, { engineIn: 'child-process' })).applied).toEqual([]);
+  });
+
+  it("reports the engine's error from the child process as the engine in this process does", async () => {
+    const migrations = path.join(dir, 'broken-migrations');
+    cpSync(defaultMigrationsDir('sqlite'), migrations, { recursive: true });
+    mkdirSync(path.join(migrations, '99990101000000_broken'));
+    writeFileSync(path.join(migrations, '99990101000000_broken', 'migration.sql'), 'CREATE TABLE "Broken" (oops);\nALTER TABLE "Nowhere" ADD COLUMN "x" INTEGER;\n');
+    const failure = (file: string, engineIn: 'this-process' | 'child-process') =>
+      applyMigrations(`file:${path.join(dir, file)}`, undefined, { migrationsDir: migrations, engineIn }).then(
+        () => expect.fail('the broken migration was applied'),
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
+    const here = await failure('broken-here.db', 'this-process');
+    expect(here).toMatch(/Nowhere/);
+    expect(await failure('broken-child.db', 'child-process')).toBe(here);
   });
 
   it('creates the tables the Prisma client uses', async () => {

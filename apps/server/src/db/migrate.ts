@@ -12,6 +12,12 @@ export interface ApplyMigrationsOptions {
   migrationsDir?: string;
   /** Also forward the engine's own log lines to `log`. */
   verbose?: boolean;
+  /**
+   * Where the schema engine runs when a migration is pending: in this process (tests, which migrate many
+   * databases) or in a child process that exits afterwards (main.ts: the serving process never holds the
+   * engine's memory, engine-migrate-process.ts). MySQL never uses the engine.
+   */
+  engineIn?: 'this-process' | 'child-process';
 }
 
 export function defaultMigrationsDir(provider: DatabaseProvider = 'sqlite'): string {
@@ -46,6 +52,11 @@ export async function applyMigrations(
   const pending = await pendingMigrations(config, migrationsList.migrationDirectories.map((d) => d.path));
   if (pending?.length === 0) return report([]);
 
+  const engineLog = options.verbose ? log : undefined;
+  if (options.engineIn === 'child-process') {
+    const { applyInChildProcess } = await import('./engine-migrate-process.js');
+    return report(await applyInChildProcess(config, migrationsList, engineLog));
+  }
   const { applyWithSchemaEngine } = await import('./engine-migrate.js');
-  return report(await applyWithSchemaEngine(config, migrationsList, options.verbose ? log : undefined));
+  return report(await applyWithSchemaEngine(config, migrationsList, engineLog));
 }
