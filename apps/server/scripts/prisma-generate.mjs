@@ -5,11 +5,12 @@
 // Prisma 7's CLI checks for a native schema engine at start and tries to download it; generation does not need
 // it, so PRISMA_SCHEMA_ENGINE_BINARY is pointed at an existing file (the node binary) to skip that download.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generationSchemaPath, PROVIDERS, writeProviderSchemas } from './provider-schemas.mjs';
+import { readWasmOnce } from './wasm-read-once.mjs';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(packageRoot, 'package.json'));
@@ -46,3 +47,4 @@ for (const provider of PROVIDERS) {
   }
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+for (const file of readWasmOnce.files(packageRoot)) writeFileSync(file, readWasmOnce(readFileSync(file, 'utf8'), file));
