@@ -116,7 +116,11 @@ export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   });
   const conn = r.connections.find((c) => c.target === 'bidwire');
   checks.push({ target: '≤ 20 KB RSS per idle connection (joined to an auction)', measured: conn ? `${fmt(conn.bytesPerConnection / 1024)} KB` : 'n/a', met: conn ? conn.bytesPerConnection <= 20 * 1024 : null });
-  checks.push({ target: 'idle RSS after start ≤ 100 MiB', measured: conn ? `${fmt(conn.idleRssAfterStartBytes / 2 ** 20)} MiB` : 'n/a', met: conn ? conn.idleRssAfterStartBytes <= 100 * 2 ** 20 : null });
+  checks.push({
+    target: 'idle RSS after start ≤ 100 MiB (20 s after it listens)',
+    measured: conn ? `${fmt(conn.idleRssAfterStart.settledBytes / 2 ** 20)} MiB (at 5 s: ${fmt(conn.idleRssAfterStart.earlyBytes / 2 ** 20)} MiB)` : 'n/a',
+    met: conn ? conn.idleRssAfterStart.settledBytes <= 100 * 2 ** 20 : null,
+  });
   const storm = (kind: string) => r.reconnectStorm?.find((x) => x.target === kind);
   const sb = storm('bidwire');
   const sx = storm('baseline');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { startWorker } from '../children.js';
 import type { IdleResult } from '../protocol.js';
 import { nowMs } from '../util.js';
-import { idleRssAfterStart } from './idle-rss.js';
+import { idleRssAfterStart, type IdleRss } from './idle-rss.js';
 import { prepareTarget, type TargetKind } from './target.js';
 
 export interface ConnectionsResult {
@@ -21,14 +21,14 @@ export interface ConnectionsResult {
   bytesPerConnection: number;
   /** The V8 heap in use after a full GC, before and after, per connection: steadier than RSS, which moves by whole heap pages. */
   heapBytesPerConnection: number;
-  /** VmRSS of a freshly started server that had no traffic (after full GCs). */
-  idleRssAfterStartBytes: number;
+  /** VmRSS of a freshly started server that had no traffic, 5 s and 20 s after it listens (idle-rss.ts). */
+  idleRssAfterStart: IdleRss;
 }
 
 export async function runConnections(kind: TargetKind, count: number, log: (msg: string) => void): Promise<ConnectionsResult> {
   const say = (msg: string) => log(`connections ${kind} C=${count}: ${msg}`);
-  const idleRssAfterStartBytes = await idleRssAfterStart(kind);
-  say(`idle RSS after start ${(idleRssAfterStartBytes / 2 ** 20).toFixed(0)} MiB`);
+  const idle = await idleRssAfterStart(kind);
+  say(`idle RSS after start ${(idle.earlyBytes / 2 ** 20).toFixed(0)} MiB at 5 s, ${(idle.settledBytes / 2 ** 20).toFixed(0)} MiB at 20 s`);
   say('starting server');
   const target = await prepareTarget({ kind, viewers: count, bidders: 0 });
   try {
@@ -67,7 +67,7 @@ export async function runConnections(kind: TargetKind, count: number, log: (msg:
       rssAfterBytes,
       bytesPerConnection,
       heapBytesPerConnection,
-      idleRssAfterStartBytes,
+      idleRssAfterStart: idle,
     };
   } finally {
     await target.close();
