@@ -1,19 +1,27 @@
-// Starting and talking to the child processes: servers (Bidwire or the baseline) and load workers,
-// all run through tsx from this package. RSS is read from /proc/<pid>/status, outside the child.
+// Starting and talking to the child processes: servers (Bidwire or the baseline) and load workers, run as plain
+// JavaScript bundled from this package's sources (child-build.ts). RSS is read from /proc/<pid>/status, outside
+// the child.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildChildren, type ChildEntry } from './child-build.js';
 import type { FromServer, FromWorker, Job, ServerRequest, ToServer, ToWorker } from './protocol.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const packageDir = path.resolve(here, '..');
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const children = await buildChildren();
 
-function forkTs(file: string, env: NodeJS.ProcessEnv, extraArgv: string[] = []): ChildProcess {
-  return fork(path.join(here, file), [], {
+/**
+ * A child with node's own flags only; `--import tsx` is added when BENCH_SERVER_SOURCE points Bidwire's child at
+ * another checkout's TypeScript sources (server-process.ts then imports app.ts).
+ */
+function forkChild(entry: ChildEntry, env: NodeJS.ProcessEnv, extraArgv: string[] = []): ChildProcess {
+  const source = entry === 'server-process' ? env.BENCH_SERVER_SOURCE : undefined;
+  const sources = source !== undefined && !existsSync(path.join(source, 'app.js')) && existsSync(path.join(source, 'app.ts'));
+  return fork(children[entry], [], {
     cwd: packageDir,
     env,
-    execArgv: ['--import', 'tsx', ...extraArgv],
+    execArgv: [...(sources ? ['--import', 'tsx'] : []), ...extraArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -42,9 +50,9 @@ export interface ServerOptions {
 }
 
 export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
-  const file = opts.kind === 'bidwire' ? 'server-process.ts' : 'baseline-server.ts';
+  const entry: ChildEntry = opts.kind === 'bidwire' ? 'server-process' : 'baseline-server';
   const argv = ['--expose-gc', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [])];
-  const child = forkTs(file, { ...process.env, ...opts.env }, argv);
+  const child = forkChild(entry, { ...process.env, ...opts.env }, argv);
   const pid = child.pid!;
   let nextId = 1;
   const pending = new Map<number, (v: unknown) => void>();
@@ -113,7 +121,7 @@ export interface WorkerHandle<R> {
 }
 
 export function startWorker<R>(job: Job): WorkerHandle<R> {
-  const child = forkTs('load-worker.ts', process.env);
+  const child = forkChild('load-worker', process.env);
   let onCount: ((n: number) => void) | undefined;
   let failure: Error | undefined;
   let readyResolve!: (m: Extract<FromWorker, { type: 'ready' }>) => void;
