@@ -8,6 +8,7 @@ import type pg from 'pg';
 import type { PrismaClient as SqliteClient, Prisma } from '../generated/prisma/client.js';
 import { parseDatabaseUrl, type DatabaseConfig, type DatabaseProvider } from './database-url.js';
 import type { SqliteAdapterFactory } from './sqlite-adapter.js';
+import { useBaselineWasmCompilerOnly } from './wasm-baseline-tier.js';
 
 /**
  * What the three generated clients differ in, left out of `Db`: MySQL has no `*AndReturn` (no RETURNING);
@@ -97,6 +98,7 @@ export type ConnectionErrorHandler = (error: Error) => void;
 export type CreatedClient = ClientFacts & { db: Db };
 
 export async function createPrismaClient(databaseUrl: string, onConnectionError: ConnectionErrorHandler = () => {}): Promise<Db> {
+  useBaselineWasmCompilerOnly(); // before the query compiler is compiled (wasm-baseline-tier.ts)
   const { db, ...rest } = await createClient(parseDatabaseUrl(databaseUrl), onConnectionError);
   facts.set(db, rest);
   return db;
