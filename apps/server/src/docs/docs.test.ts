@@ -9,7 +9,8 @@ import { event } from '@bidwire/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerDocsRoutes } from '../http/docs-routes.js';
 import { eventDelivery } from './delivery.js';
-import { DOC_FILES, docsFrom, generateDocs, serializeDocs } from './docs.js';
+import { DOC_FILES, docsFrom } from './docs.js';
+import { generateDocs, serializeDocs } from './generated-docs.js';
 
 const apps: Array<ReturnType<typeof Fastify>> = [];
 afterEach(async () => {
@@ -24,8 +25,8 @@ function built(): string {
 }
 
 describe('docs source', () => {
-  it('without built files, the documents are generated in process', () => {
-    const source = docsFrom(path.join(tmpdir(), 'no-such-dir-bidwire'));
+  it('without built files, the documents are generated in process', async () => {
+    const source = await docsFrom(path.join(tmpdir(), 'no-such-dir-bidwire'));
     expect(source.origin).toBe('generated');
     expect(JSON.parse(source.asyncapiJson())).toEqual(generateDocs().asyncapi);
   });
@@ -37,7 +38,7 @@ describe('docs source', () => {
     asyncapi.info.title = 'built';
     writeFileSync(path.join(dir, DOC_FILES.asyncapi), JSON.stringify(asyncapi));
     writeFileSync(path.join(dir, DOC_FILES.eventsHtml), '<!doctype html><title>built</title>');
-    const source = docsFrom(dir);
+    const source = await docsFrom(dir);
     expect(source.origin).toBe('built');
 
     const app = Fastify();
@@ -54,13 +55,13 @@ describe('docs source', () => {
     expect(openapi.json()).toEqual(generateDocs().openapi);
   });
 
-  it('a missing file means no build: everything is generated', () => {
+  it('a missing file means no build: everything is generated', async () => {
     const dir = built();
     writeFileSync(path.join(dir, DOC_FILES.openapi), '{}');
-    expect(docsFrom(dir).origin).toBe('built');
+    expect((await docsFrom(dir)).origin).toBe('built');
     const partial = mkdtempSync(path.join(tmpdir(), 'bidwire-docs-'));
     writeFileSync(path.join(partial, DOC_FILES.asyncapi), '{}');
-    expect(docsFrom(partial).origin).toBe('generated');
+    expect((await docsFrom(partial)).origin).toBe('generated');
   });
 });
 

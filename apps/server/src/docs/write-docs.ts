@@ -3,7 +3,7 @@
 // the server at run time.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serializeDocs } from './docs.js';
+import { serializeDocs } from './generated-docs.js';
 
 const dir = path.resolve(process.argv[2] ?? 'dist/docs');
 mkdirSync(dir, { recursive: true });

@@ -6,13 +6,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { docsFrom, type DocsSource } from '../docs/docs.js';
-import { EVENT_REFERENCE_SCRIPT } from '../docs/event-reference.js';
+import { EVENT_REFERENCE_SCRIPT } from '../docs/event-reference-script.js';
 import { ASYNCAPI_PATH, EVENT_REFERENCE_PATH, EVENT_REFERENCE_SCRIPT_PATH, OPENAPI_UI_PATH } from '../docs/guide.js';
 
 /** Where the build wrote the documents: dist/docs beside the bundle (dist/main.js). From source it does not exist. */
 const BUILT_DOCS_DIR = fileURLToPath(new URL('./docs/', import.meta.url));
 
-export async function registerDocsRoutes(app: FastifyInstance, source: DocsSource = docsFrom(BUILT_DOCS_DIR)): Promise<void> {
+export async function registerDocsRoutes(app: FastifyInstance, given?: DocsSource): Promise<void> {
+  const source = given ?? (await docsFrom(BUILT_DOCS_DIR));
   // Swagger UI reads the document through @fastify/swagger's static mode, which serves a 3.1 document as
   // it is.
   // Cast: @fastify/swagger's types only name OpenAPI 2.0 and 3.0 documents; ours is 3.1.
