@@ -68,6 +68,7 @@ if (isChild) {
       const e = error instanceof Error ? error : new Error(String(error));
       await send({ type: 'failed', message: e.message, ...(e.stack ? { stack: e.stack } : {}) });
     }
-    process.disconnect();
+    // The parent waits for this exit: nothing (an idle pool's timer, say) may keep the child alive.
+    process.exit(0);
   });
 }
