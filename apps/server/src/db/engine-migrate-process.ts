@@ -22,8 +22,13 @@ type FromChild =
   | { type: 'failed'; message: string; stack?: string };
 
 const self = fileURLToPath(import.meta.url);
-/** From the sources (tests, `tsx src/main.ts`) the child is this .ts file: it needs tsx's loader, as the parent has. */
-const execArgv = self.endsWith('.ts') && !process.execArgv.includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : process.execArgv;
+/**
+ * The parent's node flags but those that would make the child a second debuggee or profile (an inspector port
+ * already taken, a CPU profile beside the server's); from the sources (tests, `tsx src/main.ts`) the child is this
+ * .ts file and needs tsx's loader, as the parent has.
+ */
+const inherited = process.execArgv.filter((flag) => !/^--(inspect|cpu-prof|heap-prof|prof)/.test(flag));
+const execArgv = self.endsWith('.ts') && !inherited.includes('tsx') ? [...inherited, '--import', 'tsx'] : inherited;
 
 /** The names of the migrations the engine applied, in a child process that exits afterwards. */
 export function applyInChildProcess(
