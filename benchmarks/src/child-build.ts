@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const CHILDREN_DIR = path.resolve(here, '..', '.children');
+const CHILDREN_DIR = path.resolve(here, '..', '.children');
 const ENTRIES = ['server-process', 'baseline-server', 'load-worker'] as const;
 export type ChildEntry = (typeof ENTRIES)[number];
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generationSchemaPath, PROVIDERS, writeProviderSchemas } from './provider-schemas.mjs';
+import { generatedClientDir, generationSchemaPath, PROVIDERS, writeProviderSchemas } from './provider-schemas.mjs';
 import { readWasmOnce } from './wasm-read-once.mjs';
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,5 +46,6 @@ for (const provider of PROVIDERS) {
     process.exit(1);
   }
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const clientClass = path.join(generatedClientDir(provider), 'internal', 'class.ts');
+  writeFileSync(clientClass, readWasmOnce(readFileSync(clientClass, 'utf8'), clientClass));
 }
-for (const file of readWasmOnce.files(packageRoot)) writeFileSync(file, readWasmOnce(readFileSync(file, 'utf8'), file));

@@ -20,6 +20,11 @@ export function providerPaths(provider) {
   return { schema: path.join(dir, 'schema.prisma'), migrations: path.join(dir, 'migrations') };
 }
 
+/** Where `prisma generate` writes a provider's client (the schema's generator `output`). */
+export function generatedClientDir(provider) {
+  return path.join(packageRoot, 'src', 'generated', provider === 'sqlite' ? 'prisma' : provider);
+}
+
 /** Model name → names of its String fields that MySQL must keep as VARCHAR(191) (keys, indexes, foreign keys). */
 export function keyedStringFields(source) {
   const result = new Map();

@@ -3,8 +3,6 @@
 // require's cache once decoded. Through `import()` (as generated) the ES module stays loaded for the life of the
 // process, and with it its 2 MB of text twice (the module source and the string): 4 MB of heap measured, out of
 // about 33 MB for an idle server. The text is the same file's CommonJS twin (Prisma ships both).
-import path from 'node:path';
-
 const GENERATED = /const \{ wasm \} = await import\("(@prisma\/client\/runtime\/query_compiler_\w+_bg\.\w+\.wasm-base64)\.mjs"\)/;
 
 /** class.ts's text with the query compiler read once; fails when Prisma's generated code no longer matches. */
@@ -27,6 +25,3 @@ async function readWasmBase64Once(id: string): Promise<string> {
 }
 `;
 }
-
-readWasmOnce.files = (packageRoot) =>
-  ['prisma', 'postgresql', 'mysql'].map((dir) => path.join(packageRoot, 'src', 'generated', dir, 'internal', 'class.ts'));

@@ -13,11 +13,7 @@
 // which is why this is the only one.
 import v8 from 'node:v8';
 
-let set = false;
-
-/** Compile WebAssembly with V8's baseline compiler only, from now on in this process. */
+/** Compile WebAssembly with V8's baseline compiler only, from now on in this process (setting it again is a no-op). */
 export function useBaselineWasmCompilerOnly(): void {
-  if (set) return;
-  set = true;
   v8.setFlagsFromString('--liftoff-only');
 }
