@@ -100,6 +100,29 @@ describe('socket handshake', () => {
     expect(err.data).toEqual({ code: 'UNAUTHENTICATED' });
   });
 
+  it('a token accepted once does not vouch for a look-alike: its signature or claims changed are refused', async () => {
+    const accepted = await connectRaw(t.url, { token: alice.token });
+    expect(accepted.connected).toBe(true);
+    accepted.close();
+    const [h, p, s] = alice.token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+    const lookAlikes = [
+      `${h}.${p}.${s.slice(0, -2)}${s.endsWith('AA') ? 'BB' : 'AA'}`,
+      `${h}.${b64({ ...claims, roles: ['admin'] })}.${s}`,
+      `${h}.${b64({ ...claims, exp: now() + 86_400 })}.${s}`,
+      `${h}.${p}.`,
+    ];
+    for (const lookAlike of lookAlikes) {
+      const err = await refusal(t.url, { token: lookAlike });
+      expect(err.message).toBe('Invalid or expired token');
+      expect(err.data).toEqual({ code: 'UNAUTHENTICATED' });
+    }
+    // The token itself still connects.
+    const again = await connectRaw(t.url, { token: alice.token });
+    expect(again.connected).toBe(true);
+    again.close();
+  });
+
   it('a token that is not a string → "No token provided"', async () => {
     const err = await refusal(t.url, { token: 12345 });
     expect(err.message).toBe('No token provided');
