@@ -45,6 +45,8 @@ export function createAccessTokens(secret: string, ttlSeconds: number): AccessTo
       });
     },
     async verify(token) {
+      // Cast: the verifier answers the payload untyped; it has refused any token without `sub` and `exp`, or
+      // whose `exp` is not a number.
       return userOf(verified(token) as Claims);
     },
   };
