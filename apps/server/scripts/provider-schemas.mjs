@@ -25,6 +25,10 @@ export function generatedClientDir(provider) {
   return path.join(packageRoot, 'src', 'generated', provider === 'sqlite' ? 'prisma' : provider);
 }
 
+/** generatedClientDir as the provider's schema names it (relative to the schema's folder, with forward slashes). */
+const clientDirFromSchema = (provider) =>
+  path.relative(path.dirname(providerPaths(provider).schema), generatedClientDir(provider)).split(path.sep).join('/');
+
 /** Model name → names of its String fields that MySQL must keep as VARCHAR(191) (keys, indexes, foreign keys). */
 export function keyedStringFields(source) {
   const result = new Map();
@@ -48,7 +52,7 @@ export function deriveSchema(source, provider) {
   if (provider === 'sqlite') return source;
   let out = source
     .replace(/(datasource\s+\w+\s*\{[^}]*?provider\s*=\s*)"sqlite"/s, `$1"${provider}"`)
-    .replace(/output\s*=\s*"\.\.\/src\/generated\/prisma"/, `output       = "../../../src/generated/${provider}"`);
+    .replace(/output\s*=\s*"\.\.\/src\/generated\/prisma"/, `output       = "${clientDirFromSchema(provider)}"`);
   if (provider === 'mysql') {
     const keyed = keyedStringFields(source);
     out = out.replace(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm, (block, model) =>
