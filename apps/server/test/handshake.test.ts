@@ -131,7 +131,7 @@ describe('socket handshake', () => {
 });
 
 describe('token expiry while connected', () => {
-  it('the socket receives sessionExpired and is disconnected by the server', async () => {
+  it('the socket receives sessionExpired, its later commands are refused unrun, and the server disconnects it', async () => {
     await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '2' });
     const bob = await t.signIn('Bob');
     const socket = await connectRaw(t.url, { token: bob.token });
@@ -142,6 +142,11 @@ describe('token expiry while connected', () => {
       expect((await emitAck(socket, 'timeSync', {})).ok).toBe(true);
 
       expect(await expiring).toEqual({ message: 'Your session has expired. Reconnect with a fresh token.' });
+      // A command that arrives after the expiry is not run: refused, so that it may go again on a fresh session.
+      expect(await emitAck(socket, 'timeSync', {})).toEqual({
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: 'Your session has expired. Reconnect with a fresh token.', details: { reason: 'sessionExpired' } },
+      });
       await waitUntil(() => reason !== '', 3_000, 'the disconnect');
       expect(reason).toBe('io server disconnect');
       expect(socket.connected).toBe(false);

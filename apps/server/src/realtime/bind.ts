@@ -2,6 +2,7 @@
 // handler, check the answer against the contract (when contract checks are on), ack `{ ok, data | error }`,
 // and map every error (unknown ones become INTERNAL, logged). While the server drains (SIGTERM), commands
 // are answered UNAVAILABLE and not run; the ones already running are counted, so the shutdown waits for them.
+// Likewise once the socket's token has expired (UNAVAILABLE with details { reason: 'sessionExpired' }, session-expiry.ts).
 import { commandNames, commands, type CommandName, type ErrorPayload } from '@bidwire/contract';
 import { assertMatches } from '../core/contract-check.js';
 import { DomainError, INTERNAL_MESSAGE } from '../core/errors.js';
@@ -14,6 +15,7 @@ import type { Socket } from 'socket.io';
 import type { BidwireSocket } from './types.js';
 import type { CommandObserver } from '../observability/command-observer.js';
 import type { Drain } from '../core/drain.js';
+import { hasExpired, runningOn, sessionRefusal } from './session-expiry.js';
 
 type Reply = (response: { ok: true; data: unknown } | { ok: false; error: ErrorPayload }) => void;
 
@@ -84,17 +86,20 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
       socket.emit('error', { code, message, command: name, ...(details !== undefined ? { details } : {}) });
     });
 
-  /** A contract command: answered UNAVAILABLE while draining, otherwise run (and counted by the drain). */
+  /**
+   * A contract command: answered UNAVAILABLE while draining or once the session has expired,
+   * otherwise run (and counted by the drain and by the socket's expiry).
+   */
   const dispatch = (name: CommandName, args: unknown[]) => {
     const { raw, ack } = splitArgs(args);
     const reply = replyTo(name, ack);
-    if (deps.drain.draining) {
-      const error = deps.drain.refusal();
-      reply({ ok: false, error: { code: error.code, message: error.message } });
-      deps.observe?.(name)(error.code);
+    const refused = deps.drain.draining ? deps.drain.refusal() : hasExpired(socket) ? sessionRefusal() : undefined;
+    if (refused) {
+      reply({ ok: false, error: toErrorPayload(refused, name, deps.log) });
+      deps.observe?.(name)(refused.code);
       return;
     }
-    void deps.drain.track(run(name, raw, reply));
+    void deps.drain.track(runningOn(socket, run(name, raw, reply)));
   };
 
   // One catch-all listener per connection rather than one listener per command name: dozens of listeners

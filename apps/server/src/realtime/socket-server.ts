@@ -16,10 +16,10 @@ import type { BidwireServer, BidwireSocket } from './types.js';
 import type { CommandObserver } from '../observability/command-observer.js';
 import { SHUTTING_DOWN, type Drain } from '../core/drain.js';
 import { capPendingOutput } from './output-cap.js';
+import { expireWithToken } from './session-expiry.js';
 
 /** SPEC §9: payloads are capped at 64 KB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SocketServerDeps {
   verify: VerifyAccessToken;
@@ -105,16 +105,4 @@ function onConnection(socket: BidwireSocket, deps: SocketServerDeps) {
     const rooms = new Set(socket.rooms);
     run('disconnect', (h) => h.disconnecting?.(ctx, rooms));
   });
-}
-
-/** When the access token expires the socket is told (`sessionExpired`) and disconnected. */
-function expireWithToken(socket: BidwireSocket, exp: number) {
-  const ms = Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now()));
-  const timer = setTimeout(() => {
-    socket.emit('sessionExpired', { message: 'Your session has expired. Reconnect with a fresh token.' });
-    // With connection state recovery on, an emit goes through the adapter (to get its offset); with the Redis
-    // adapter that is a round trip, so give the event a moment to leave before closing the socket.
-    setTimeout(() => socket.disconnect(true), 250).unref();
-  }, ms);
-  socket.on('disconnect', () => clearTimeout(timer));
 }

@@ -7,6 +7,10 @@ export interface SocketData {
   user: AuthUser;
   /** A restored session's rooms and missed packets, until the handshake has checked them (recovery.ts). */
   held?: HeldSession;
+  /** Set once the access token has expired: commands are refused from then on (session-expiry.ts). */
+  expired?: true;
+  /** How many of this socket's commands are running (the expiry's close waits for them). */
+  running?: number;
 }
 
 export interface HeldSession {
