@@ -1,5 +1,6 @@
 // SPEC §2/§7: a connected client whose access token expires gets `sessionExpired` and is cut by the
 // server; with getToken the SDK fetches a fresh token, reconnects, rejoins its rooms and misses nothing.
+import { createRestClient } from '@bidwire/sdk';
 import { describe, expect, it } from 'vitest';
 import { startServer } from './harness.js';
 import { recordSeqs, refreshingTokens, resilientClient, waitFor } from './support/resilient-client.js';
@@ -40,5 +41,48 @@ describe('session expiry while connected', () => {
     expect(seen.map((s) => (s.payload as { highestBid: number }).highestBid)).toEqual(acked);
     // Still in the room on a fresh session: it may bid.
     await expect(client.placeBid({ auctionId: auction.id, amount: 10_000 })).resolves.toMatchObject({ bid: { amount: 10_000 } });
+  });
+});
+
+describe('commands at the moment the session expires', () => {
+  it('answers every command sent across expiries: none fails, none is lost, none runs twice', async () => {
+    // openLot and awardLot carry no requestId: the SDK may not resend them blindly after a lost connection,
+    // so each must be answered on the connection it was sent on, or refused unrun and sent again.
+    await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '1', CONNECTION_RECOVERY_MS: '0', RATE_LIMITS: '*=100000' });
+    const owner = (await t.signIn('Owner'))!;
+    const tokens = refreshingTokens(t.url, { token: owner.token, refreshToken: owner.refreshToken });
+    const client = await resilientClient(t.url, { getToken: tokens.getToken });
+    const expired: unknown[] = [];
+    client.on('sessionExpired', (p) => void expired.push(p));
+    const auction = await owner.rest.createAuction({ body: { title: 'Back to back' } });
+    await client.startAuction({ auctionId: auction.id });
+
+    // Back to back for ~5 s, so a command is on the wire whenever a session ends (about five times).
+    const failures: unknown[] = [];
+    let opened = 0;
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) {
+      try {
+        await client.openLot({ auctionId: auction.id, product: `Lot ${opened + 1}`, startingPrice: 100 });
+        opened++;
+        await client.awardLot({ auctionId: auction.id });
+      } catch (error) {
+        failures.push(error);
+        break;
+      }
+    }
+
+    expect(failures).toEqual([]);
+    expect(expired.length).toBeGreaterThanOrEqual(3);
+    // Read back with a fresh token (the first one has long expired).
+    const rest = createRestClient({ baseUrl: t.url, token: await tokens.getToken() });
+    const products: string[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = await rest.listLots({ params: { id: auction.id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } });
+      products.push(...page.items.map((l) => l.product));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(products).toEqual(Array.from({ length: opened }, (_, i) => `Lot ${i + 1}`));
   });
 });

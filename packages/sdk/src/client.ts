@@ -123,12 +123,18 @@ class Client implements ClientCore {
     });
     this.socket = this.raw as BidwireSocket;
     // First: it makes the socket active again before the state tracker and the sender see the disconnect.
-    this.unbind.push(renewSessions(this.raw, options.getToken !== undefined));
+    const canRenew = options.getToken !== undefined;
+    const renewal = renewSessions(this.raw, canRenew, {
+      hold: () => this.readiness.set(false),
+      allAnswered: () => this.sender.allAnswered(),
+    });
+    this.unbind.push(renewal.stop);
     this.tracker = new ConnectionStateTracker(this.raw);
     this.sender = new CommandSender(
       this.raw,
       { timeoutMs: this.timeoutMs, offlineTimeoutMs: options.offlineTimeoutMs ?? DEFAULT_OFFLINE_TIMEOUT_MS },
       this.readiness,
+      canRenew ? renewal.expired : undefined,
     );
     const direct = (command: string, payload: unknown) => this.sender.send(command, payload, {}, true);
     this.sequencer = new RoomSequencer({

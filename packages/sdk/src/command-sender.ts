@@ -2,6 +2,7 @@
 // settled promise. Commands wait while the client reconnects; one that was in flight when the
 // connection dropped is sent again, unchanged (same requestId), if repeating it is safe.
 import type { Ack } from '@bidwire/contract';
+import { isSessionExpiredRefusal } from './session-refusal.js';
 import type { Socket } from 'socket.io-client';
 import { BidwireError } from './errors.js';
 import type { Readiness } from './readiness.js';
@@ -22,15 +23,39 @@ export interface SenderSettings {
 // socket.io-client's own wording for an ack cleared by a disconnection (as of 4.8).
 const DISCONNECTED_MESSAGE = 'socket has been disconnected';
 
+/** How often one call is sent again after the server refused it because the session had expired. */
+const MAX_SESSION_RESENDS = 3;
+
 export class CommandSender {
   /** Each unsettled call's failure path, with the command it belongs to. */
   private readonly pending = new Map<(error: BidwireError) => void, string>();
+  /** How many sent packets wait for their ack, and who waits for that to be none. */
+  private onWire = 0;
+  private readonly whenNoneOnWire = new Set<() => void>();
 
   constructor(
     private readonly socket: Socket,
     private readonly settings: SenderSettings,
     private readonly readiness: Readiness,
+    /**
+     * Given when the client can renew its session (getToken): a command the server refused because the
+     * session had expired (it did not run) is held like every new one and sent again on
+     * the fresh session. Called on such a refusal, before the command waits again.
+     */
+    private readonly sessionRefused?: () => void,
   ) {}
+
+  /** Resolves once every command sent on the wire has its answer (or has failed). */
+  allAnswered(): Promise<void> {
+    if (this.onWire === 0) return Promise.resolve();
+    return new Promise((resolve) => this.whenNoneOnWire.add(resolve));
+  }
+
+  private answered(): void {
+    if (--this.onWire > 0) return;
+    for (const wake of [...this.whenNoneOnWire]) wake();
+    this.whenNoneOnWire.clear();
+  }
 
   /**
    * `direct` skips the readiness gate (and never resends): for what the client itself sends while
@@ -54,6 +79,7 @@ export class CommandSender {
       };
       this.pending.set(fail, command);
 
+      let sessionResends = 0;
       const attempt = async (resent: boolean): Promise<void> => {
         while (!this.socket.connected || (!direct && !this.readiness.isReady)) {
           // Neither connected nor trying to be: socket.io would buffer the packet forever.
@@ -65,12 +91,18 @@ export class CommandSender {
           if (!back && !this.socket.active) return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
           if (!back) return fail(didNotComeBack(command, this.settings.offlineTimeoutMs, resent));
         }
+        this.onWire++;
         this.socket.timeout(timeoutMs).emit(command, payload, (err: Error | null, ack: Ack<unknown>) => {
+          this.answered();
           if (err?.message === DISCONNECTED_MESSAGE) {
             if (!direct && this.socket.active && isRetryable(command, payload)) void attempt(true);
             else fail(closedBeforeAnswer(command, err));
           } else if (err) fail(new BidwireError({ code: 'TIMEOUT', command, message: `No answer to ${command} within ${timeoutMs} ms.`, cause: err }));
-          else if (ack?.ok === true) succeed(ack.data);
+          else if (ack?.ok === false && isSessionExpiredRefusal(ack.error) && this.sessionRefused && !direct && sessionResends++ < MAX_SESSION_RESENDS) {
+            // Not run: the server refuses every command once the session has expired.
+            this.sessionRefused();
+            void attempt(resent);
+          } else if (ack?.ok === true) succeed(ack.data);
           else if (ack?.ok === false) fail(new BidwireError({ ...ack.error, command }));
           else fail(new BidwireError({ code: 'INTERNAL', command, message: `Malformed answer to ${command}.` }));
         });

@@ -1,5 +1,6 @@
 // What the client does on every reconnection (SPEC §7): hold the rooms' events, join again every
 // room the app had joined, let waiting commands go, then resync each room from the last seq seen.
+import { isSessionExpiredRefusal } from './session-refusal.js';
 import type { Socket } from 'socket.io-client';
 import type { ServerClock } from './clock.js';
 import { BidwireError } from './errors.js';
@@ -101,5 +102,6 @@ export function keepRoomsAcrossReconnects(d: ReconnectorDeps): () => void {
   };
 }
 
+/** A rejoin refused because the session expired meanwhile counts as lost too: the session is renewed next. */
 const isConnectionLoss = (error: unknown) =>
-  error instanceof BidwireError && (error.code === 'DISCONNECTED' || error.code === 'TIMEOUT');
+  error instanceof BidwireError && (error.code === 'DISCONNECTED' || error.code === 'TIMEOUT' || isSessionExpiredRefusal(error));

@@ -1,6 +1,6 @@
 // The server's end of one fake connection: decodes the client's Socket.IO packets (handshake,
 // commands, disconnect) and sends answers and events back through the fake transport.
-import type { EventName, EventPayload } from '@bidwire/contract';
+import { SESSION_EXPIRED_DETAILS, SESSION_EXPIRED_MESSAGE, type EventName, type EventPayload } from '@bidwire/contract';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
 import type { FakeServer } from './fake-server.js';
 import type { TransportLink, TransportPeer } from './fake-transport.js';
@@ -14,6 +14,9 @@ export class Connection implements FakeConnection, TransportPeer {
   private readonly decoder = new Decoder();
   private readonly encoder = new Encoder();
   private joined = false;
+  /** Set by expire(): commands are refused unrun from then on, as the real server does. */
+  private expired = false;
+  private running = 0;
 
   constructor(
     private readonly server: FakeServer,
@@ -43,6 +46,24 @@ export class Connection implements FakeConnection, TransportPeer {
     if (!this.joined) return;
     this.send({ type: PacketType.DISCONNECT, nsp: NAMESPACE });
     this.left();
+  }
+
+  /**
+   * What the real server does when the access token expires (SPEC §2): `sessionExpired`; from then on commands
+   * are refused unrun (UNAVAILABLE, details `{ reason: 'sessionExpired' }`); the connection is closed once no command of it is running and
+   * `closeAfterMs` have passed, unless the client closed it first (the SDK does, to renew its session).
+   */
+  expire(message: string, closeAfterMs: number): void {
+    if (!this.joined || this.expired) return;
+    this.sendEvent('sessionExpired', { message });
+    this.expired = true;
+    const since = Date.now();
+    const closeWhenIdle = () => {
+      if (!this.joined) return;
+      if (Date.now() - since >= closeAfterMs && this.running === 0) return this.disconnect();
+      setTimeout(closeWhenIdle, 10);
+    };
+    setTimeout(closeWhenIdle, closeAfterMs);
   }
 
   drop(): void {
@@ -86,7 +107,15 @@ export class Connection implements FakeConnection, TransportPeer {
     if (!this.joined) return;
     const [command, payload] = (packet.data ?? []) as [string, unknown];
     const id = packet.id;
+    if (this.expired) {
+      const refusal = { ok: false as const, error: { code: 'UNAVAILABLE', message: SESSION_EXPIRED_MESSAGE, details: { ...SESSION_EXPIRED_DETAILS } } };
+      if (id !== undefined) this.send({ type: PacketType.ACK, nsp: NAMESPACE, id, data: [refusal] });
+      else this.sendEvent('error', { ...refusal.error, command });
+      return;
+    }
+    this.running++;
     void this.server.run(this, command, payload).then((answer) => {
+      this.running--;
       // Like socket.io, an answer after the connection is gone goes nowhere.
       if (!this.joined) return;
       if (id !== undefined) this.send({ type: PacketType.ACK, nsp: NAMESPACE, id, data: [answer] });

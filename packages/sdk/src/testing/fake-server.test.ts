@@ -181,6 +181,40 @@ describe('connections', () => {
     expect(client.state).toBe('connected');
   });
 
+  test('expireSessions(): a command sent as the session ends is refused unrun and goes again, once, on the fresh session', async () => {
+    let n = 0;
+    const { client, server } = setup({ getToken: () => `token-${++n}` });
+    const lot = lotFixture({ auctionId: 'a1' });
+    const ranOn: unknown[] = [];
+    server.handle('openLot', (_input, { connection }) => {
+      ranOn.push(connection.auth.token);
+      return { lot };
+    });
+    await whenConnected(client);
+    // The server ends the session before the command (sent in the same turn) reaches it: it refuses it unrun.
+    server.expireSessions({ closeAfterMs: 1_000 });
+    await expect(client.openLot({ auctionId: 'a1', product: 'Tea', startingPrice: 100 })).resolves.toEqual({ lot });
+    expect(ranOn).toEqual(['token-2']);
+    expect(server.commandsOf('openLot')).toHaveLength(1);
+    // The client closed the old connection itself (before the server's close, 1 s later) and is back.
+    expect(server.connections.map((c) => c.auth.token)).toEqual(['token-2']);
+    expect(client.state).toBe('connected');
+  });
+
+  test('expireSessions() without getToken: the refusal reaches the app (UNAVAILABLE, not run) and the client stays down', async () => {
+    const { client, server } = setup();
+    server.handle('openLot', { lot: lotFixture({ auctionId: 'a1' }) });
+    await whenConnected(client);
+    server.expireSessions({ closeAfterMs: 50 });
+    await expect(client.openLot({ auctionId: 'a1', product: 'Tea', startingPrice: 100 })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: 'Your session has expired. Reconnect with a fresh token.',
+      details: { reason: 'sessionExpired' },
+    });
+    expect(server.commandsOf('openLot')).toEqual([]);
+    await vi.waitFor(() => expect(client.state).toBe('disconnected'));
+  });
+
   test('disconnectAll() ends the sessions: a server-side disconnect, and the token is refused on the way back', async () => {
     const { client, server } = setup();
     await whenConnected(client);

@@ -4,6 +4,7 @@
 // send, nor with commands it would refuse.
 import type { CommandName, CommandPayload, ErrorCode, EventName, EventPayload, RoomRef } from '@bidwire/contract';
 import { check, commandDefs, ContractViolation, describeIssues, eventDefs, type FieldIssue } from './contract-check.js';
+import { SESSION_EXPIRED_MESSAGE } from '@bidwire/contract';
 import { Connection } from './fake-connection.js';
 import { fakeTransport, type TransportCtor } from './fake-transport.js';
 import type { CommandHandler, CommandReply, EmitPayload, FakeConnection, HandshakeAuth, ReceivedCommand } from './fake-types.js';
@@ -169,12 +170,13 @@ export class FakeServer {
   /** Tokens whose sessions disconnectAll() ended. */
   readonly revokedTokens = new Set<string>();
 
-  /** What the real server does when access tokens expire: `sessionExpired`, then a server-side disconnect. */
-  expireSessions(): void {
-    for (const c of this.live) {
-      c.sendEvent('sessionExpired', { message: 'Your session has expired. Reconnect with a fresh token.' });
-      c.disconnect();
-    }
+  /**
+   * What the real server does when access tokens expire: `sessionExpired`; commands sent after it are refused
+   * unrun (UNAVAILABLE with details `{ reason: 'sessionExpired' }`, and not recorded in `received`); a server-side disconnect once no command runs and
+   * `closeAfterMs` (default 0) have passed — unless the client closed first, as the SDK does to renew its session.
+   */
+  expireSessions(options: { closeAfterMs?: number } = {}): void {
+    for (const c of this.live) c.expire(SESSION_EXPIRED_MESSAGE, options.closeAfterMs ?? 0);
   }
 
   /**
