@@ -77,6 +77,40 @@ describe('a server-side disconnect', () => {
     expect(ownerClient.state).toBe('disconnected'); // the harness's own clients never reconnect
   });
 
+  it('disconnected again within a second: it waits out the reconnection delay, and commands sent meanwhile wait too', async () => {
+    await using t = await startServer();
+    const [owner, watcher] = await Promise.all([t.signIn('Owner'), t.signIn('Watcher')]);
+    const { auctionId, ownerClient } = await createLiveAuctionWithLot(owner, { startingPrice: 100 });
+    const client = await resilientClient(t.url, { token: watcher.token }, { socketOptions: { reconnectionDelay: 500, reconnectionDelayMax: 500 } });
+    await client.joinAuction({ auctionId });
+    const seen: number[] = [];
+    client.on('bidPlaced', (e) => void seen.push(e.highestBid));
+    const states: string[] = [];
+    client.onState((state) => states.push(state));
+    const connects: number[] = [];
+    client.socket.on('connect', () => connects.push(Date.now()));
+
+    t.server.io.disconnectSockets(true);
+    await waitFor(() => connects.length === 1, 'the first reconnection');
+    const second = Date.now();
+    t.server.io.disconnectSockets(true);
+    await waitFor(() => client.state !== 'connected', 'the second disconnect');
+    // Sent while the client waits out the delay: neither fails nor is lost.
+    const sync = client.timeSync();
+    const comment = client.postComment({ auctionId, text: 'still here' });
+    await expect(sync).resolves.toMatchObject({ serverTime: expect.any(Number) });
+    await expect(comment).resolves.toMatchObject({ comment: { text: 'still here' } });
+    expect(connects).toHaveLength(2);
+    expect(connects[1]! - second).toBeGreaterThanOrEqual(450);
+    expect(states).not.toContain('disconnected');
+    // Back in its room.
+    const bidder = await (await t.signIn('Bidder')).connect();
+    await bidder.joinAuction({ auctionId });
+    await bidder.placeBid({ auctionId, amount: 700 });
+    await waitFor(() => seen.includes(700), 'the bid after the second reconnection');
+    expect(ownerClient.state).toBe('disconnected');
+  });
+
   it('does not reconnect once the server ended the session (sessionExpired, no getToken)', async () => {
     await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '2' });
     const user = await t.signIn('Expiring');

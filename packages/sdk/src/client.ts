@@ -29,7 +29,7 @@ import { Readiness } from './readiness.js';
 import { keepRoomsAcrossReconnects } from './reconnector.js';
 import { roomJoinedBy, roomLeftBy } from './room-bindings.js';
 import { RoomSequencer } from './room-sequencer.js';
-import { renewSessions } from './session-renewal.js';
+import { renewSessions, type SessionRenewal } from './session-renewal.js';
 
 export type BidwireSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -109,6 +109,7 @@ class Client implements ClientCore {
   private readonly clock: ServerClock;
   private readonly snapshots = new Listeners<{ room: RoomRef; snapshot: RoomSnapshot }>();
   private readonly unbind: Array<() => void> = [];
+  private readonly renewal: SessionRenewal;
   private closed = false;
 
   constructor(options: ClientOptions) {
@@ -124,16 +125,19 @@ class Client implements ClientCore {
     this.socket = this.raw as BidwireSocket;
     // First: it makes the socket active again before the state tracker and the sender see the disconnect.
     const canRenew = options.getToken !== undefined;
-    const renewal = renewSessions(this.raw, canRenew, {
+    const renewal = (this.renewal = renewSessions(this.raw, canRenew, {
       hold: () => this.readiness.set(false),
       allAnswered: () => this.sender.allAnswered(),
-    });
+    }));
     this.unbind.push(renewal.stop);
-    this.tracker = new ConnectionStateTracker(this.raw);
+    // Reconnecting, by socket.io-client or by the renewal's delayed reconnection.
+    const active = () => this.raw.active || renewal.reconnectPending();
+    this.tracker = new ConnectionStateTracker(this.raw, active);
     this.sender = new CommandSender(
       this.raw,
       { timeoutMs: this.timeoutMs, offlineTimeoutMs: options.offlineTimeoutMs ?? DEFAULT_OFFLINE_TIMEOUT_MS },
       this.readiness,
+      active,
       canRenew ? renewal.expired : undefined,
     );
     const direct = (command: string, payload: unknown) => this.sender.send(command, payload, {}, true);
@@ -155,6 +159,7 @@ class Client implements ClientCore {
         sequencer: this.sequencer,
         readiness: this.readiness,
         clock: this.clock,
+        active,
         direct,
       }),
     );
@@ -176,6 +181,7 @@ class Client implements ClientCore {
   }
 
   disconnect(): void {
+    this.renewal.cancelReconnect();
     this.raw.disconnect();
     // No 'disconnect' event fires when the socket was still connecting.
     this.tracker.set('disconnected');

@@ -37,6 +37,8 @@ export class CommandSender {
     private readonly socket: Socket,
     private readonly settings: SenderSettings,
     private readonly readiness: Readiness,
+    /** Connected or reconnecting (not given up, not closed by the app). */
+    private readonly active: () => boolean,
     /**
      * Given when the client can renew its session (getToken): a command the server refused because the
      * session had expired (it did not run) is held like every new one and sent again on
@@ -83,19 +85,19 @@ export class CommandSender {
       const attempt = async (resent: boolean): Promise<void> => {
         while (!this.socket.connected || (!direct && !this.readiness.isReady)) {
           // Neither connected nor trying to be: socket.io would buffer the packet forever.
-          if (!this.socket.active || direct) {
+          if (!this.active() || direct) {
             return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
           }
           const back = await this.readiness.wait(this.settings.offlineTimeoutMs);
           if (settled) return;
-          if (!back && !this.socket.active) return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
+          if (!back && !this.active()) return fail(resent ? closedBeforeAnswer(command) : notConnected(command));
           if (!back) return fail(didNotComeBack(command, this.settings.offlineTimeoutMs, resent));
         }
         this.onWire++;
         this.socket.timeout(timeoutMs).emit(command, payload, (err: Error | null, ack: Ack<unknown>) => {
           this.answered();
           if (err?.message === DISCONNECTED_MESSAGE) {
-            if (!direct && this.socket.active && isRetryable(command, payload)) void attempt(true);
+            if (!direct && this.active() && isRetryable(command, payload)) void attempt(true);
             else fail(closedBeforeAnswer(command, err));
           } else if (err) fail(new BidwireError({ code: 'TIMEOUT', command, message: `No answer to ${command} within ${timeoutMs} ms.`, cause: err }));
           else if (ack?.ok === false && isSessionExpiredRefusal(ack.error) && this.sessionRefused && !direct && sessionResends++ < MAX_SESSION_RESENDS) {

@@ -11,8 +11,9 @@ export class ConnectionStateTracker {
   readonly listeners = new Listeners<ConnectionState>();
   private readonly unbind: () => void;
 
-  constructor(socket: Socket) {
-    this.current = socket.connected ? 'connected' : socket.active ? 'connecting' : 'disconnected';
+  /** `active`: connected or reconnecting (socket.io-client's `socket.active`, or a reconnection the SDK scheduled). */
+  constructor(socket: Socket, active: () => boolean) {
+    this.current = socket.connected ? 'connected' : active() ? 'connecting' : 'disconnected';
     const retrying = () => this.set(this.everConnected ? 'reconnecting' : 'connecting');
     const onConnect = () => {
       this.everConnected = true;
@@ -20,8 +21,8 @@ export class ConnectionStateTracker {
     };
     // `socket.active` is false once socket.io-client gave up for good: a server-side
     // disconnect, a refused handshake (bad token) or our own disconnect().
-    const onDisconnect = () => (socket.active ? retrying() : this.set('disconnected'));
-    const onConnectError = () => (socket.active ? retrying() : this.set('disconnected'));
+    const onDisconnect = () => (active() ? retrying() : this.set('disconnected'));
+    const onConnectError = () => (active() ? retrying() : this.set('disconnected'));
     const onGiveUp = () => this.set('disconnected');
 
     socket.on('connect', onConnect);

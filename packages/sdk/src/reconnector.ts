@@ -15,6 +15,8 @@ export interface ReconnectorDeps {
   sequencer: RoomSequencer;
   readiness: Readiness;
   clock: ServerClock;
+  /** Connected or reconnecting (not given up, not closed by the app). */
+  active(): boolean;
   /** Sends a command past the readiness gate. */
   direct(command: string, payload: unknown): Promise<unknown>;
 }
@@ -37,11 +39,11 @@ export function keepRoomsAcrossReconnects(d: ReconnectorDeps): () => void {
     d.sequencer.pauseAll();
     void restore();
   };
-  const onDisconnect = () => (d.socket.active ? d.readiness.set(false) : d.readiness.giveUp());
+  const onDisconnect = () => (d.active() ? d.readiness.set(false) : d.readiness.giveUp());
   const onGiveUp = () => d.readiness.giveUp();
   // A refused handshake (e.g. no fresh token) ends the attempts: waiting commands fail at once.
   const onConnectError = () => {
-    if (!d.socket.active) d.readiness.giveUp();
+    if (!d.active()) d.readiness.giveUp();
   };
 
   /**

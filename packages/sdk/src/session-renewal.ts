@@ -17,6 +17,13 @@ const RAPID_REPEAT_MS = 1_000;
 export interface SessionRenewal {
   /** The session is over on the server (its event, or a command refused for it): renew it. */
   expired(): void;
+  /**
+   * True while a reconnection this module scheduled is waiting out its delay: socket.io-client's `socket.active`
+   * is false then, yet the client is reconnecting (commands wait, the state is `reconnecting`).
+   */
+  reconnectPending(): boolean;
+  /** Calls off a reconnection waiting out its delay (the app disconnected). */
+  cancelReconnect(): void;
   stop(): void;
 }
 
@@ -47,6 +54,10 @@ export function renewSessions(socket: Socket, canRenew: boolean, deps: RenewalDe
       socket.disconnect();
     });
   };
+  const cancelReconnect = () => {
+    clearTimeout(delayed);
+    delayed = undefined;
+  };
   const onDisconnect = (reason: string) => {
     if (reason === 'io client disconnect') {
       if (!renewing) return;
@@ -67,7 +78,10 @@ export function renewSessions(socket: Socket, canRenew: boolean, deps: RenewalDe
     if (rapid && !renewal) {
       // A server that keeps disconnecting right away must not be hammered: wait like a lost connection would.
       // (A renewal is paced by the tokens' lifetime: a token the server refuses ends the attempts.)
-      delayed = setTimeout(() => socket.connect(), socket.io.reconnectionDelay());
+      delayed = setTimeout(() => {
+        delayed = undefined;
+        socket.connect();
+      }, socket.io.reconnectionDelay());
       return;
     }
     // Synchronous, so that socket.active is already true for every later `disconnect` listener and for the
@@ -78,9 +92,11 @@ export function renewSessions(socket: Socket, canRenew: boolean, deps: RenewalDe
   socket.on('disconnect', onDisconnect);
   return {
     expired: onExpired,
+    reconnectPending: () => delayed !== undefined,
+    cancelReconnect,
     stop: () => {
       stopped = true;
-      clearTimeout(delayed);
+      cancelReconnect();
       socket.off('sessionExpired', onExpired);
       socket.off('disconnect', onDisconnect);
     },

@@ -215,6 +215,23 @@ describe('connections', () => {
     await vi.waitFor(() => expect(client.state).toBe('disconnected'));
   });
 
+  test('a server that disconnects again within a second: the client waits out the delay, and the app may call it off', async () => {
+    const { client, server } = setup({ socketOptions: { reconnectionDelay: 300, reconnectionDelayMax: 300 } });
+    await whenConnected(client);
+    const states: string[] = [];
+    client.onState((state) => states.push(state));
+    for (const c of server.connections) c.disconnect();
+    await vi.waitFor(() => expect(server.connections).toHaveLength(1));
+    await vi.waitFor(() => expect(client.state).toBe('connected'));
+    for (const c of server.connections) c.disconnect();
+    await vi.waitFor(() => expect(client.state).toBe('reconnecting'));
+    client.disconnect();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server.connections).toEqual([]);
+    expect(client.state).toBe('disconnected');
+    expect(states).toEqual(['reconnecting', 'connected', 'reconnecting', 'disconnected']);
+  });
+
   test('disconnectAll() ends the sessions: a server-side disconnect, and the token is refused on the way back', async () => {
     const { client, server } = setup();
     await whenConnected(client);
