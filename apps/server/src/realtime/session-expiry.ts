@@ -1,9 +1,9 @@
-// SPEC §2: when a connected socket's access token expires, the server emits `sessionExpired` and disconnects it.
-// Without losing a command on the way: from the expiry on, a command is refused unrun (answered
-// UNAVAILABLE with the event's sentence and `details: { reason: 'sessionExpired' }`), so the client may send it
-// again on a fresh session; a command already running
-// is answered before the connection closes. The SDK closes the connection itself once every command it sent
-// has its answer (and reconnects with a fresh token); the server's close below is for every other client.
+// SPEC §2: when a connected socket's access token expires, the server emits `sessionExpired` and disconnects it,
+// without losing a command on the way: from the expiry on, a command is refused unrun (answered UNAVAILABLE with
+// the event's sentence and `details: { reason: 'sessionExpired' }`), so the client may send it again on a fresh
+// session; a command already running is answered before the connection closes. The SDK closes the connection
+// itself once every command it sent has its answer (and reconnects with a fresh token); the server's close below
+// is for every other client.
 import { SESSION_EXPIRED_DETAILS, SESSION_EXPIRED_MESSAGE } from '@bidwire/contract';
 import { DomainError } from '../core/errors.js';
 import type { BidwireSocket } from './types.js';
