@@ -48,41 +48,49 @@ describe('commands at the moment the session expires', () => {
   it('answers every command sent across expiries: none fails, none is lost, none runs twice', async () => {
     // openLot and awardLot carry no requestId: the SDK may not resend them blindly after a lost connection,
     // so each must be answered on the connection it was sent on, or refused unrun and sent again.
-    await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '1', CONNECTION_RECOVERY_MS: '0', RATE_LIMITS: '*=100000' });
-    const owner = (await t.signIn('Owner'))!;
-    const tokens = refreshingTokens(t.url, { token: owner.token, refreshToken: owner.refreshToken });
-    const client = await resilientClient(t.url, { getToken: tokens.getToken });
-    const expired: unknown[] = [];
-    client.on('sessionExpired', (p) => void expired.push(p));
-    const auction = await owner.rest.createAuction({ body: { title: 'Back to back' } });
-    await client.startAuction({ auctionId: auction.id });
+    // (Tokens of 2 s live 1-2 s: `exp` counts whole seconds. Every token is minted right before its use.)
+    await using t = await startServer({ ACCESS_TOKEN_TTL_SECONDS: '2', CONNECTION_RECOVERY_MS: '0', RATE_LIMITS: '*=100000' });
+    const owners = await Promise.all(['Owner 1', 'Owner 2', 'Owner 3', 'Owner 4'].map((name) => t.signIn(name)));
+    // Four owners, each with their own auction: four sessions that end at their own moments.
+    const outcomes = await Promise.all(
+      owners.map(async (owner) => {
+        const tokens = refreshingTokens(t.url, { token: owner!.token, refreshToken: owner!.refreshToken });
+        const rest = createRestClient({ baseUrl: t.url, getToken: tokens.getToken });
+        const auction = await rest.createAuction({ body: { title: 'Back to back' } });
+        const client = await resilientClient(t.url, { getToken: tokens.getToken });
+        let expiries = 0;
+        client.on('sessionExpired', () => void expiries++);
+        await client.startAuction({ auctionId: auction.id });
 
-    // Back to back for ~5 s, so a command is on the wire whenever a session ends (about five times).
-    const failures: unknown[] = [];
-    let opened = 0;
-    const until = Date.now() + 5_000;
-    while (Date.now() < until) {
-      try {
-        await client.openLot({ auctionId: auction.id, product: `Lot ${opened + 1}`, startingPrice: 100 });
-        opened++;
-        await client.awardLot({ auctionId: auction.id });
-      } catch (error) {
-        failures.push(error);
-        break;
-      }
-    }
+        // Back to back for ~8 s, so a command is on the wire whenever a session ends (four times or so).
+        const failures: unknown[] = [];
+        let opened = 0;
+        const until = Date.now() + 8_000;
+        while (Date.now() < until) {
+          try {
+            await client.openLot({ auctionId: auction.id, product: `Lot ${opened + 1}`, startingPrice: 100 });
+            opened++;
+            await client.awardLot({ auctionId: auction.id });
+          } catch (error) {
+            failures.push(error);
+            break;
+          }
+        }
+        const products: string[] = [];
+        for (let cursor: string | undefined; ; ) {
+          const page = await rest.listLots({ params: { id: auction.id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } });
+          products.push(...page.items.map((l) => l.product));
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor;
+        }
+        return { failures, expiries, opened, products };
+      }),
+    );
 
-    expect(failures).toEqual([]);
-    expect(expired.length).toBeGreaterThanOrEqual(3);
-    // Read back with a fresh token (the first one has long expired).
-    const rest = createRestClient({ baseUrl: t.url, token: await tokens.getToken() });
-    const products: string[] = [];
-    for (let cursor: string | undefined; ; ) {
-      const page = await rest.listLots({ params: { id: auction.id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } });
-      products.push(...page.items.map((l) => l.product));
-      if (!page.nextCursor) break;
-      cursor = page.nextCursor;
+    for (const { failures, expiries, opened, products } of outcomes) {
+      expect(failures).toEqual([]);
+      expect(expiries).toBeGreaterThanOrEqual(3);
+      expect(products).toEqual(Array.from({ length: opened }, (_, i) => `Lot ${i + 1}`));
     }
-    expect(products).toEqual(Array.from({ length: opened }, (_, i) => `Lot ${i + 1}`));
   });
 });
