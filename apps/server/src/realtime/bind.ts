@@ -15,7 +15,7 @@ import type { Socket } from 'socket.io';
 import type { BidwireSocket } from './types.js';
 import type { CommandObserver } from '../observability/command-observer.js';
 import type { Drain } from '../core/drain.js';
-import { hasExpired, runningOn, sessionRefusal } from './session-expiry.js';
+import { commandAnswered, commandStarted, hasExpired, sessionRefusal } from './session-expiry.js';
 
 type Reply = (response: { ok: true; data: unknown } | { ok: false; error: ErrorPayload }) => void;
 
@@ -99,7 +99,7 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
       deps.observe?.(name)(refused.code);
       return;
     }
-    void deps.drain.track(runningOn(socket, run(name, raw, reply)));
+    void deps.drain.track(run(name, raw, reply));
   };
 
   // One catch-all listener per connection rather than one listener per command name: dozens of listeners
@@ -125,6 +125,7 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
 
   async function run(name: CommandName, raw: unknown, reply: Reply) {
     const done = deps.observe?.(name);
+    commandStarted(socket);
     try {
       if (!(await deps.rateLimiter.take(ctx.user.id, name))) {
         throw new DomainError('RATE_LIMITED', `Too many ${name} requests. Slow down and try again shortly.`);
@@ -144,6 +145,8 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
       if (!ANSWERED_BEFORE_BROADCAST.has(name)) deps.flushBroadcasts();
       reply({ ok: false, error: payload });
       done?.(payload.code);
+    } finally {
+      commandAnswered(socket);
     }
   }
 }

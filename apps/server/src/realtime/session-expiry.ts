@@ -20,13 +20,16 @@ export const sessionRefusal = () => new DomainError('UNAVAILABLE', SESSION_EXPIR
 
 export const hasExpired = (socket: BidwireSocket) => socket.data.expired === true;
 
-/** Counts a command of this socket while it runs: the expiry's close waits for it. */
-export function runningOn<T>(socket: BidwireSocket, work: Promise<T>): Promise<T> {
+/**
+ * Counts a command of this socket from its start until it has answered (`commandAnswered`): the expiry's close
+ * waits for it. A counter on the socket rather than a promise wrapped per command: this runs for every bid.
+ */
+export const commandStarted = (socket: BidwireSocket) => {
   socket.data.running = (socket.data.running ?? 0) + 1;
-  return work.finally(() => {
-    socket.data.running = (socket.data.running ?? 1) - 1;
-  });
-}
+};
+export const commandAnswered = (socket: BidwireSocket) => {
+  socket.data.running = (socket.data.running ?? 1) - 1;
+};
 
 export function expireWithToken(socket: BidwireSocket, exp: number): void {
   const ms = Math.min(MAX_TIMER_MS, Math.max(0, exp * 1000 - Date.now()));
