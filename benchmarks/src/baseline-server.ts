@@ -3,9 +3,14 @@
 // its last 50 bids, as Bidwire's snapshot has them),
 // `placeBid` rebroadcasts and acks, `resync` answers the room's events after a seq from memory (the last
 // LOG_KEPT per room: the reconnect storm's equivalent of Bidwire's room log, without a database).
+//
+// With BENCH_BARE_DURABLE (a seeded SQLite file, durable-bare.ts), `placeBid` first commits the bid's rows with
+// the raw SQL ceiling's transaction (sqlite-bid-transaction.ts: WAL, synchronous=FULL), then broadcasts and
+// acks: the bare server that also persists each bid, to set Bidwire's cost beyond the durable write apart.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { FromServer, ToServer } from './protocol.js';
+import { openRawSqlite, rawSqliteBid, type RawSqliteSeed } from './scenarios/sqlite-bid-transaction.js';
 
 const send = (msg: FromServer) => process.send?.(msg);
 const http = createServer();
@@ -15,6 +20,8 @@ let bidCount = 0;
 const LOG_KEPT = 500;
 const RECENT = 50;
 const logs = new Map<string, { event: 'bidPlaced'; payload: { seq: number; bid: unknown } }[]>();
+const durableSeed = process.env.BENCH_BARE_DURABLE ? (JSON.parse(process.env.BENCH_BARE_DURABLE) as RawSqliteSeed) : undefined;
+const persistBid = durableSeed ? rawSqliteBid(openRawSqlite(durableSeed.file), durableSeed) : undefined;
 
 io.on('connection', (socket) => {
   socket.on('joinAuction', (p: { auctionId: string }, ack?: (r: unknown) => void) => {
@@ -27,6 +34,7 @@ io.on('connection', (socket) => {
     ack?.({ ok: true, data: { events, hasMore: false, nextAfterSeq: events.at(-1)?.payload.seq ?? p.afterSeq } });
   });
   socket.on('placeBid', (p: { auctionId: string; amount: number }, ack?: (r: unknown) => void) => {
+    persistBid?.();
     bidCount++;
     const at = new Date().toISOString();
     // The same shape (and so about the same size) as Bidwire's bidPlaced event.

@@ -1,4 +1,4 @@
-// `pnpm bench [--smoke | --quick | --full] [--only=fanout,throughput,raw,connections,eventsize,resyncflood,games,storm,many,writers,maxima]
+// `pnpm bench [--smoke | --quick | --full] [--only=fanout,durable,throughput,raw,connections,eventsize,resyncflood,games,storm,many,writers,maxima]
 //  [--runs=N] [--profile] [--fanout=200x50,1000x100] [--many=300x10x1]`:
 // runs the scenarios against Bidwire and a bare Socket.IO server, then writes JSON, Markdown and HTML.
 // `writers` and `maxima` (only when named) are A/B comparisons run N times each, interleaved (default 3).
@@ -15,6 +15,7 @@ import type { RawResult } from './scenarios/bid-sql.js';
 import { runComparison, type Comparison } from './scenarios/compare.js';
 import { openFilesLimit, runConnections, type ConnectionsResult } from './scenarios/connections.js';
 import { runFanout, type FanoutStep } from './scenarios/fanout.js';
+import { runDurableBare, type DurableBareStep } from './scenarios/durable-bare.js';
 import { freshDatabase, dropDatabase, PG_ADMIN_URL } from './scenarios/postgres.js';
 import { runRawPg } from './scenarios/raw-pg.js';
 import { runRawSqlite } from './scenarios/raw-sqlite.js';
@@ -25,7 +26,7 @@ import { runManyAuctions, type ManyAuctionsResult } from './scenarios/many-aucti
 import { runReconnectStorm, type ReconnectStormResult } from './scenarios/reconnect-storm.js';
 
 const resultsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'results');
-const SCENARIOS = ['fanout', 'throughput', 'raw', 'connections', 'eventsize', 'resyncflood', 'games', 'storm', 'many'] as const;
+const SCENARIOS = ['fanout', 'durable', 'throughput', 'raw', 'connections', 'eventsize', 'resyncflood', 'games', 'storm', 'many'] as const;
 /** A/B comparisons: long (several runs each), so they run only when `--only` names them. */
 const COMPARISONS = ['writers', 'maxima'] as const;
 
@@ -74,7 +75,7 @@ const log = (msg: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(
 
 async function main() {
   const params = structuredClone(MODES[mode]);
-  if (fanoutSteps) params.fanout.steps = fanoutSteps;
+  if (fanoutSteps) params.fanout.steps = params.durableWrite = fanoutSteps;
   if (manySize) [params.manyAuctions.auctions, params.manyAuctions.viewersPerAuction, params.manyAuctions.bidsPerSecondEach] = manySize as [number, number, number];
   const startedAt = new Date().toISOString();
   const stamp = startedAt.replace(/[:.]/g, '-').slice(0, 19);
@@ -93,6 +94,7 @@ async function main() {
   if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
 
   const fanout: FanoutStep[] = runs('fanout') ? await runFanout({ ...params.fanout, cpuProfDir }, log) : [];
+  const durableWrite: DurableBareStep[] = runs('durable') ? await runDurableBare({ ...params.fanout, steps: params.durableWrite, cpuProfDir }, log) : [];
 
   const throughput: ThroughputResult[] = [];
   const raw: RawResult[] = [];
@@ -143,6 +145,7 @@ async function main() {
     machine,
     notes,
     fanout,
+    durableWrite,
     throughput,
     raw,
     postgres,

@@ -8,6 +8,8 @@ export type Mode = 'smoke' | 'quick' | 'full';
 export interface ModeParams {
   /** Each step: `viewers` viewers while bidders place `bidsPerSecond` bids/s. */
   fanout: { steps: { viewers: number; bidsPerSecond: number }[]; durationMs: number; warmupMs: number; bidders: number };
+  /** Fan-out steps (timing and bidders as `fanout`) run also against a bare server that persists each bid. */
+  durableWrite: { viewers: number; bidsPerSecond: number }[];
   throughput: { durationMs: number; inflight: number; bidders: number; viewers: number };
   rawMs: number;
   connections: number;
@@ -24,6 +26,7 @@ export interface ModeParams {
 export const MODES: Record<Mode, ModeParams> = {
   smoke: {
     fanout: { steps: [{ viewers: 20, bidsPerSecond: 20 }], durationMs: 2_000, warmupMs: 500, bidders: 4 },
+    durableWrite: [{ viewers: 20, bidsPerSecond: 20 }],
     throughput: { durationMs: 2_000, inflight: 8, bidders: 8, viewers: 10 },
     rawMs: 1_000,
     connections: 200,
@@ -35,6 +38,7 @@ export const MODES: Record<Mode, ModeParams> = {
   },
   quick: {
     fanout: { steps: [{ viewers: 100, bidsPerSecond: 100 }, { viewers: 200, bidsPerSecond: 50 }, { viewers: 1_000, bidsPerSecond: 20 }, { viewers: 1_000, bidsPerSecond: 100 }], durationMs: 5_000, warmupMs: 1_000, bidders: 10 },
+    durableWrite: [{ viewers: 200, bidsPerSecond: 50 }],
     throughput: { durationMs: 5_000, inflight: 8, bidders: 16, viewers: 10 },
     rawMs: 3_000,
     connections: 2_000,
@@ -49,6 +53,7 @@ export const MODES: Record<Mode, ModeParams> = {
     fanout: {
       steps: [100, 1_000, 5_000].flatMap((viewers) => [{ viewers, bidsPerSecond: 20 }, { viewers, bidsPerSecond: 100 }]).concat({ viewers: 200, bidsPerSecond: 50 }),
       durationMs: 15_000, warmupMs: 2_000, bidders: 10 },
+    durableWrite: [{ viewers: 200, bidsPerSecond: 50 }],
     throughput: { durationMs: 15_000, inflight: 8, bidders: 16, viewers: 10 },
     rawMs: 10_000,
     connections: 10_000,

@@ -1,5 +1,6 @@
 // The Markdown report: one table per scenario, every Bidwire figure beside the baseline's with the ratio.
 import { cpuMsPerAcceptedBid, type RunResults } from './results.js';
+import type { DurableSystem } from './scenarios/durable-bare.js';
 import { ratio } from './stats.js';
 
 const n = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
@@ -8,6 +9,33 @@ const mark = (met: boolean | null) => (met === null ? '—' : met ? '✅' : '❌
 const LAG_MARK_MS = 50;
 const LAG_NOTE = `⚠ high: the load generator's own event loop was delayed by more than ${LAG_MARK_MS} ms (p99) in that run, so its figures include the generator's slowness, not only the server's.`;
 const lag = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? 'n/a' : `${n(ms)} ms${ms > LAG_MARK_MS ? ' ⚠ high' : ''}`);
+
+const DURABLE_LABEL: Record<DurableSystem, string> = {
+  bidwire: 'Bidwire',
+  'bare-durable': 'bare Socket.IO + the bid\'s SQLite commit',
+  bare: 'bare Socket.IO',
+};
+
+/** Bidwire beside the bare server that persists each bid and the plain bare server (durable-bare.ts). */
+function durableWriteTable(r: RunResults): string[] {
+  const steps = r.durableWrite ?? [];
+  if (steps.length === 0) return [];
+  const out = [
+    '',
+    '**Beside a bare server that also persists each bid** (`durable`; not one of the issue\'s targets, which compare with the plain bare server): before its broadcast and ack, that bare server commits the bid\'s rows with the raw SQL ceiling\'s SQLite transaction (the statements Bidwire issues, WAL, `synchronous=FULL`, one commit and fsync per bid). Ratios are Bidwire\'s figure over each bare server\'s, same run:',
+    '',
+    '| viewers | bids/s | system | last viewer p50 / p99 ms | ack p50 / p99 ms | server CPU ms per accepted bid | Bidwire / this | server peak RSS MiB | persisted / accepted | lost |',
+    '|---:|---:|---|---|---|---:|---:|---:|---|---:|',
+  ];
+  for (const s of steps) {
+    const b = steps.find((x) => x.system === 'bidwire' && x.viewers === s.viewers && x.bidsPerSecond === s.bidsPerSecond);
+    const cpu = cpuMsPerAcceptedBid(s);
+    out.push(
+      `| ${s.viewers.toLocaleString('en-US')} | ${s.bidsPerSecond} | ${DURABLE_LABEL[s.system]} | ${n(s.result.lastViewer.p50)} / ${n(s.result.lastViewer.p99)} | ${n(s.result.ack.p50)} / ${n(s.result.ack.p99)} | ${n(cpu, 2)} | ${s.system === 'bidwire' ? '—' : `${n(ratio(b && cpuMsPerAcceptedBid(b), cpu), 2)}×`} | ${n(s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${s.persisted < 0 ? '—' : `${s.persisted} / ${s.result.accepted}`} | ${s.result.lostEvents} |`,
+    );
+  }
+  return out;
+}
 
 export function renderMarkdown(r: RunResults): string {
   const m = r.machine;
@@ -28,6 +56,7 @@ export function renderMarkdown(r: RunResults): string {
       `| ${v.toLocaleString('en-US')} | ${rate}${b && b.result.accepted < b.result.sent ? ` (${b.result.sent - b.result.accepted} rejected)` : ''} | ${cell((s) => s.result.lastViewer.p50)} | ${cell((s) => s.result.lastViewer.p95)} | ${cell((s) => s.result.lastViewer.p99)} | ${cell((s) => s.result.lastViewer.max)} | ${cell((s) => s.result.ack.p50)} | ${cell((s) => s.result.ack.p99)} | ${cell(cpuMsPerAcceptedBid, 2)} | ${cell((s) => s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${b?.result.lostEvents ?? 'n/a'} / ${base?.result.lostEvents ?? 'n/a'} |`,
     );
   }
+  out.push(...durableWriteTable(r));
   out.push('');
   out.push('**Throughput** (closed loop, 10 viewers; accepted + persisted + broadcast bids/s):');
   out.push('');

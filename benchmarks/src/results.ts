@@ -4,6 +4,7 @@ import type { Machine } from './machine.js';
 import type { Mode, ModeParams } from './modes.js';
 import type { Comparison } from './scenarios/compare.js';
 import type { ConnectionsResult } from './scenarios/connections.js';
+import type { DurableBareStep } from './scenarios/durable-bare.js';
 import type { FanoutStep } from './scenarios/fanout.js';
 import type { RawResult } from './scenarios/bid-sql.js';
 import type { ResyncFloodVariant } from './scenarios/resync-flood.js';
@@ -20,6 +21,8 @@ export interface RunResults {
   machine: Machine;
   notes: string[];
   fanout: FanoutStep[];
+  /** Bidwire beside a bare server that persists each bid; absent in older result files. */
+  durableWrite?: DurableBareStep[];
   throughput: ThroughputResult[];
   raw: RawResult[];
   postgres: { ran: boolean; message: string };
@@ -48,7 +51,7 @@ export interface TargetCheck {
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits));
 
 /** The server's CPU per accepted bid in a fan-out step (milliseconds). */
-export const cpuMsPerAcceptedBid = (s: FanoutStep) => (s.result.accepted > 0 ? (s.result.serverCpuSeconds * 1000) / s.result.accepted : NaN);
+export const cpuMsPerAcceptedBid = (s: Pick<FanoutStep, 'result'>) => (s.result.accepted > 0 ? (s.result.serverCpuSeconds * 1000) / s.result.accepted : NaN);
 
 export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];

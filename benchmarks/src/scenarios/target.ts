@@ -16,7 +16,7 @@ export interface TargetOptions {
   viewers: number;
   bidders: number;
   cpuProfDir?: string | undefined;
-  /** Bidwire only: environment on top of `bidwireEnv` (e.g. resync page caps). */
+  /** Bidwire: environment on top of `bidwireEnv` (e.g. resync page caps); the bare server: its environment. */
   env?: Record<string, string>;
 }
 
@@ -51,7 +51,7 @@ export async function prepareTarget(opts: TargetOptions): Promise<Target> {
   const bidders = await mintUsers(opts.bidders, 'b');
   const viewers = await mintUsers(opts.viewers, 'v');
   if (opts.kind === 'baseline') {
-    const server = await startServer({ kind: 'baseline', cpuProfDir: opts.cpuProfDir });
+    const server = await startServer({ kind: 'baseline', cpuProfDir: opts.cpuProfDir, ...(opts.env ? { env: opts.env } : {}) });
     return { kind: 'baseline', server, lot: BASELINE_LOT, viewers, bidders, close: () => server.stop() };
   }
   let dir: string | undefined;

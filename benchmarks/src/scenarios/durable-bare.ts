@@ -1,0 +1,55 @@
+// Bidwire beside a bare Socket.IO server that also persists each bid: before its broadcast and ack, the bare
+// server commits the bid's rows with the raw SQL ceiling's SQLite transaction (sqlite-bid-transaction.ts: the
+// statements Bidwire issues, WAL, synchronous=FULL, one commit and fsync per bid). Same fan-out load as
+// fanout.ts, the plain bare server in the same run beside both. Not one of the issue's targets (they compare
+// with the plain bare server): it tells the cost of the durable write apart from the rest of Bidwire's.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BidLoadResult } from './bid-load.js';
+import { runFanoutStep, type FanoutParams } from './fanout.js';
+import { seedRawSqlite } from './raw-sqlite.js';
+import { openRawSqlite, type RawSqliteSeed } from './sqlite-bid-transaction.js';
+
+export type DurableSystem = 'bidwire' | 'bare-durable' | 'bare';
+export const DURABLE_SYSTEMS: readonly DurableSystem[] = ['bidwire', 'bare-durable', 'bare'];
+
+export interface DurableBareStep {
+  system: DurableSystem;
+  viewers: number;
+  bidsPerSecond: number;
+  durationMs: number;
+  result: BidLoadResult;
+  /** bare-durable: the bid rows in its file after the run (every accepted bid must be one); -1 for the others. */
+  persisted: number;
+}
+
+const bidRows = (seed: RawSqliteSeed): number => {
+  const db = openRawSqlite(seed.file);
+  try {
+    return Number((db.prepare(`SELECT COUNT(*) AS n FROM "Bid"`).get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+};
+
+export async function runDurableBare(p: FanoutParams, log: (msg: string) => void): Promise<DurableBareStep[]> {
+  const steps: DurableBareStep[] = [];
+  for (const step of p.steps) {
+    for (const system of DURABLE_SYSTEMS) {
+      const say = (msg: string) => log(`durable write ${system} V=${step.viewers} R=${step.bidsPerSecond}/s: ${msg}`);
+      const dir = system === 'bare-durable' ? mkdtempSync(path.join(tmpdir(), 'bidwire-bare-durable-')) : undefined;
+      try {
+        const seed = dir ? await seedRawSqlite(path.join(dir, 'bare.db')) : undefined;
+        const env = seed ? { BENCH_BARE_DURABLE: JSON.stringify(seed) } : undefined;
+        const result = await runFanoutStep(system === 'bidwire' ? 'bidwire' : 'baseline', step, p, say, env);
+        const persisted = seed ? bidRows(seed) : -1;
+        if (seed) say(`${persisted} bid rows committed for ${result.accepted} accepted bids`);
+        steps.push({ system, ...step, durationMs: p.durationMs, result, persisted });
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
+  return steps;
+}
