@@ -1,6 +1,7 @@
 // Bidwire beside a bare Socket.IO server that also persists each bid: before its broadcast and ack, the bare
 // server commits the bid's rows with the raw SQL ceiling's SQLite transaction (sqlite-bid-transaction.ts: the
-// statements Bidwire issues, WAL, synchronous=FULL, one commit and fsync per bid). Same fan-out load as
+// bid, the lot, the bidPlaced event and the room's seq; WAL, synchronous=FULL, one commit and fsync per bid;
+// Bidwire's own also writes the outbid event and its room's seq). Same fan-out load as
 // fanout.ts, the plain bare server in the same run beside both. Not one of the issue's targets (they compare
 // with the plain bare server): it tells the cost of the durable write apart from the rest of Bidwire's.
 import { mkdtempSync, rmSync } from 'node:fs';
