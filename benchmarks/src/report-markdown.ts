@@ -79,7 +79,7 @@ export function renderMarkdown(r: RunResults): string {
   );
   if (!r.postgres.ran) out.push('', `PostgreSQL: ${r.postgres.message}`);
   out.push('');
-  out.push('**Idle authenticated connections**, each joined to the live auction (server VmRSS after a full GC; idle RSS after start: a fresh server on a fresh database, no traffic, 5 s and 20 s after it listens (V8’s memory reducer runs in between), Bidwire from its build and the bare server as plain JavaScript, see `idle-rss.ts`):');
+  out.push('**Idle authenticated connections**, each joined to the live auction (server VmRSS after a full GC; idle RSS after start: a fresh server on a fresh database, no traffic, 5 s and 20 s after it listens (V8’s memory reducer usually runs in between), Bidwire from its build and the bare server as plain JavaScript, see `idle-rss.ts`):');
   out.push('');
   out.push('| system | idle RSS after start (5 s / 20 s) | connections | connect time | connections/s | RSS per connection | heap per connection |');
   out.push('|---|---:|---:|---:|---:|---:|---:|');
