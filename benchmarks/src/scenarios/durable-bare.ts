@@ -12,8 +12,9 @@ import { runFanoutStep, type FanoutParams } from './fanout.js';
 import { seedRawSqlite } from './raw-sqlite.js';
 import { openRawSqlite, type RawSqliteSeed } from './sqlite-bid-transaction.js';
 
-export type DurableSystem = 'bidwire' | 'bare-durable' | 'bare';
-export const DURABLE_SYSTEMS: readonly DurableSystem[] = ['bidwire', 'bare-durable', 'bare'];
+/** The systems of one step, in the order they run. */
+const DURABLE_SYSTEMS = ['bidwire', 'bare-durable', 'bare'] as const;
+export type DurableSystem = (typeof DURABLE_SYSTEMS)[number];
 
 export interface DurableBareStep {
   system: DurableSystem;
