@@ -25,10 +25,13 @@ it('applies every migration once, then nothing, and releases the database', asyn
     }
     if (testDbProvider() === 'postgresql') {
       // A connection left open by the schema engine would hold Prisma's advisory lock and stall the next start.
+      // Locks held on this test's database only: other test files migrate their own databases at the same time.
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       try {
-        const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'");
+        const { rows } = await client.query(
+          "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        );
         expect(rows[0].n).toBe(0);
       } finally {
         await client.end();
