@@ -57,12 +57,14 @@ export default defineConfig(async () => {
   return {
     resolve: { alias },
     test: {
-      // Vitest's default (one less than the cores): one test file at a time on a 2-core machine (about 28 minutes).
-      // Two at a time took 17.5 minutes locally, but in fresh-clone CI runs on this 2-core machine it made tests
-      // flaky: a PostgreSQL migration test counted another file's advisory lock (fixed), and a MariaDB game test ran
-      // past its 30 s timeout while the machine was oversubscribed. Back to the default until such tests hold
-      // under parallel files.
-      maxWorkers: Math.max(1, availableParallelism() - 1),
+      // Two test files at a time (Vitest's default is one less than the cores: one on a 2-core machine). Most of
+      // a file's time is waiting on timers, sockets and databases; each file has its own databases, Redis key
+      // prefix and ports. In fresh-clone CI on this 2-core machine one at a time took 31 minutes of a 41-minute run.
+      // Two at a time is only safe when nothing else loads the machine: the first mysql files, run while the web
+      // app's Chromium tests and the React tests ran, took 5-6x their usual time (game.model 37.5 s instead of
+      // 6.3 s); with two files at a time a MariaDB game test once ran past its 30 s timeout. So `pnpm test` starts
+      // this suite only after the browser-heavy suites of web, react and sdk have finished (turbo.json).
+      maxWorkers: Math.max(2, availableParallelism() - 1),
       projects: projects.map((project) => ({
         resolve: { alias },
         test: {
