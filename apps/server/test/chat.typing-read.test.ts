@@ -5,7 +5,10 @@ import { startServer } from './harness.js';
 import { flushAll, group, recorder } from './messaging-fixtures.js';
 import { waitUntil } from './fixtures.js';
 
-const TYPING_MS = 400;
+// Long enough that the refresh, sent TYPING_MS / 2 after the first, reaches the server inside the first timeout even
+// when the machine stalls for a few hundred milliseconds (at 400 ms a fresh-clone CI run, two test files at a time
+// in multi-node mode, once saw the refresh arrive after the first timer had fired).
+const TYPING_MS = 1_000;
 
 describe('typing', () => {
   it('goes to the others only, refreshes silently, and expires to false', async () => {
@@ -17,6 +20,8 @@ describe('typing', () => {
     const ivyTab2Seen = recorder(ivyTab2);
     for (const c of [ivy.client, ivyTab2, joe.client]) await c.joinConversation({ conversationId });
 
+    // The first timer is armed after this, so it cannot fire before startedAt + TYPING_MS.
+    const startedAt = Date.now();
     await ivy.client.setTyping({ conversationId, isTyping: true });
     await waitUntil(() => joe.seen.of('typingChanged').length === 1, 'typing true at Joe');
     expect(joe.seen.of('typingChanged')[0]).toEqual({ conversationId, user: { id: ivy.user.id, name: 'Ivy' }, isTyping: true });
@@ -25,6 +30,9 @@ describe('typing', () => {
     // Measured from before the refresh is sent: without it the first timer would fire ~TYPING_MS/2 from here.
     const refreshedAt = Date.now();
     await ivy.client.setTyping({ conversationId, isTyping: true });
+    // The test's own precondition, told apart from the behaviour checked below: the refresh was answered (so
+    // applied) before the first timer could fire.
+    expect(Date.now() - startedAt, 'the refresh reached the server inside the first timeout').toBeLessThan(TYPING_MS);
     await waitUntil(() => joe.seen.of('typingChanged').length === 2, 'typing false at Joe', 3_000);
     expect(Date.now() - refreshedAt).toBeGreaterThanOrEqual(TYPING_MS - 5);
     expect(joe.seen.of('typingChanged')[1]).toMatchObject({ isTyping: false, user: { id: ivy.user.id } });
