@@ -1,5 +1,5 @@
 // Configuration from the environment (SPEC §9), parsed with zod at start: a bad value names its variable.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bool01 = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));

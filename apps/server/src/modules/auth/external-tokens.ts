@@ -1,7 +1,7 @@
 // External identity provider mode (SPEC §2, AUTH_JWKS_URL): tokens issued elsewhere are verified
 // against the provider's JWKS (RS256/ES256) and their user is upserted from the claims, behind the
 // same VerifyAccessToken function, so the socket and REST layers do not know the difference.
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { Role } from '@bidwire/contract';
 import type { VerifyAccessToken } from '../../core/user.js';
 import type { AuthRepository } from './auth.repository.js';
@@ -11,6 +11,10 @@ const ALGORITHMS = ['RS256', 'ES256'];
 const DEFAULT_ROLES: Role[] = ['buyer', 'seller'];
 const MAX_SUB_LENGTH = 191;
 const CACHE_LIMIT = 10_000;
+
+// jose (46 modules) is loaded only in this mode: a server that verifies its own tokens only (fast-jwt) never
+// holds it in memory (issue 18, idle RSS).
+const loadJose = () => import('jose');
 
 export interface ExternalAuthConfig {
   jwksUrl: string;
@@ -28,12 +32,14 @@ export function profileFromClaims(payload: JWTPayload): { name: string; avatarUr
 }
 
 export function createExternalVerifier(config: ExternalAuthConfig, repo: Pick<AuthRepository, 'upsertUserByExternalSub'>): VerifyAccessToken {
-  const jwks = createRemoteJWKSet(new URL(config.jwksUrl));
+  const jwksUrl = new URL(config.jwksUrl);
+  const jose = loadJose();
+  const jwks = jose.then(({ createRemoteJWKSet }) => createRemoteJWKSet(jwksUrl));
   // Claims rarely change: skip the database write while a sub's profile stays the same.
   const known = new Map<string, { profileKey: string; id: string }>();
 
   return async (token) => {
-    const { payload } = await jwtVerify(token, jwks, {
+    const { payload } = await (await jose).jwtVerify(token, await jwks, {
       algorithms: ALGORITHMS,
       requiredClaims: ['sub', 'exp'],
       ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -64,8 +70,9 @@ export function createExternalVerifier(config: ExternalAuthConfig, repo: Pick<Au
 
 /** Tokens this server signs (HS256, OTP sign-in) and the provider's, behind one function. */
 export function combineVerifiers(local: VerifyAccessToken, external: VerifyAccessToken): VerifyAccessToken {
+  const jose = loadJose();
   return async (token) => {
-    const { alg } = decodeProtectedHeader(token);
+    const { alg } = (await jose).decodeProtectedHeader(token);
     return alg === 'HS256' ? local(token) : external(token);
   };
 }
