@@ -41,7 +41,7 @@ async function redisAnswers(): Promise<boolean> {
  * handler, the socket protocol, CORS, the clock, transport back-pressure): run once, in the sqlite project,
  * instead of once per provider. Everything that stores or reads data runs on every provider.
  */
-const PROVIDER_NEUTRAL = ['docs', 'docs.browser', 'web-app', 'validation', 'validation-rest', 'protocol', 'origins', 'contract-version', 'clock', 'slow-consumer'].map(
+const PROVIDER_NEUTRAL = ['docs', 'docs.browser', 'web-app', 'validation', 'validation-rest', 'protocol', 'origins', 'contract-version', 'clock', 'slow-consumer', 'production-modules'].map(
   (name) => `test/${name}.test.ts`,
 );
 
@@ -57,13 +57,10 @@ export default defineConfig(async () => {
   return {
     resolve: { alias },
     test: {
-      // Two test files at a time (Vitest's default is one less than the cores: one on a 2-core machine). Most of
-      // a file's time is waiting on timers, sockets and databases; each file has its own databases, Redis key
-      // prefix and ports. In fresh-clone CI on this 2-core machine one at a time took 31 minutes of a 41-minute run.
-      // Two at a time is only safe when nothing else loads the machine: the first mysql files, run while the web
-      // app's Chromium tests and the React tests ran, took 5-6x their usual time (game.model 37.5 s instead of
-      // 6.3 s); with two files at a time a MariaDB game test once ran past its 30 s timeout. So `pnpm test` starts
-      // this suite only after the browser-heavy suites of web, react and sdk have finished (turbo.json).
+      // Two test files at a time (Vitest's default is one less than the cores: one on a 2-core machine); each file
+      // has its own databases, Redis key prefix and ports. Safe only with nothing else loading the machine, so
+      // `pnpm test` starts this suite after the web, react and sdk suites (turbo.json). Why, with the figures:
+      // DEVELOPERS.md, "Test projects".
       maxWorkers: Math.max(2, availableParallelism() - 1),
       projects: projects.map((project) => ({
         resolve: { alias },

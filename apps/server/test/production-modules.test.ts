@@ -1,0 +1,119 @@
+// What the built server loads, as `pnpm start` runs it (production, SQLite): only what it serves with. Every
+// module loaded stays in memory as source, bytecode and objects (issue 18, idle RSS), so the database drivers
+// it was not configured for, the schema engine (a pending migration runs in a child process), the docs
+// generators (the build ships the documents), jose (external identity provider mode only), pino-pretty
+// (JSON logs) and zod's locale files (zod is bundled and tree-shaken) are never loaded. Runs the build:
+// `pnpm test` builds first (turbo.json); run on its own after `pnpm build`.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const main = path.join(serverDir, 'dist', 'main.js');
+
+const newestSource = (dir: string): number =>
+  Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newestSource(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
+    ),
+  );
+const stale = !existsSync(main) ? 'there is no build' : statSync(main).mtimeMs < newestSource(path.join(serverDir, 'src')) ? 'the build is older than the sources' : '';
+if (stale) console.warn(`\n*** SKIPPING test/production-modules.test.ts: ${stale} (run \`pnpm build\`; \`pnpm test\` builds first) ***\n`);
+
+// Records every module file the process compiles: ES modules through a loader hook (it runs on the loader's
+// thread, same pid), CommonJS files through Module.prototype._compile (require() bypasses the ESM hooks on Node 20).
+const hookSource = (out: string) => `
+import Module, { register } from 'node:module';
+import { appendFileSync } from 'node:fs';
+const out = ${JSON.stringify(out)};
+register('data:text/javascript,' + encodeURIComponent(\`
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(\${JSON.stringify(out)}, process.pid + ' ' + url + '\\\\n');
+  return next(url, context);
+}\`));
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  appendFileSync(out, process.pid + ' ' + filename + '\\n');
+  return compile.call(this, content, filename);
+};
+`;
+
+describe.skipIf(Boolean(stale))('the built server (production, SQLite)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-modules-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads its SQLite driver and none of the modules it was not configured for', async () => {
+    const list = path.join(dir, 'modules.txt');
+    const hook = path.join(dir, 'hook.mjs');
+    writeFileSync(hook, hookSource(list));
+    const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, main], {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATABASE_URL: `file:${path.join(dir, 'modules.db')}`,
+        JWT_SECRET: 'production-modules-test-secret-0123456789abcdef',
+        OTP_WEBHOOK_URL: 'http://127.0.0.1:9/otp',
+        OTP_WEBHOOK_SECRET: 'production-modules-test-otp-secret',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+        const check = () => {
+          if (output.includes('is listening on')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', check);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`the server exited (${code}) before it listened:\n${output}`));
+        });
+      });
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+
+    // The serving process only: the migration it ran on the fresh file ran in a child of its own.
+    const loaded = readFileSync(list, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith(`${child.pid} `))
+      .map((line) => line.slice(line.indexOf(' ') + 1));
+    const matching = (pattern: RegExp) => loaded.filter((file) => pattern.test(file));
+
+    // The hook saw the modules that serve (otherwise every absence below would prove nothing).
+    expect(matching(/\/node_modules\/better-sqlite3\//).length).toBeGreaterThan(0);
+    expect(matching(/\/node_modules\/socket\.io\//).length).toBeGreaterThan(0);
+    expect(matching(/\/dist\/sqlite-client-[^/]*\.js$/)).toHaveLength(1);
+
+    const never: Record<string, RegExp> = {
+      'the PostgreSQL driver': /\/node_modules\/(pg|@prisma\/adapter-pg)\/|\/dist\/postgres-client-/,
+      'the MariaDB driver': /\/node_modules\/(mariadb|@prisma\/adapter-mariadb)\/|\/dist\/mysql-client-/,
+      'the Redis clients': /\/node_modules\/(redis|@redis\/[^/]+|ioredis|@socket\.io\/redis-streams-adapter)\//,
+      'the schema engine': /\/node_modules\/@prisma\/schema-engine-wasm\//,
+      'the docs generators': /\/node_modules\/(marked|openapi-sampler)\/|\/dist\/generated-docs-/,
+      'pino-pretty': /\/node_modules\/pino-pretty\//,
+      jose: /\/node_modules\/jose\//,
+      'zod from node_modules (its locales among them)': /\/node_modules\/zod\//,
+    };
+    const found = Object.fromEntries(Object.entries(never).map(([what, pattern]) => [what, matching(pattern).slice(0, 3)]));
+    expect(found).toEqual(Object.fromEntries(Object.keys(never).map((what) => [what, []])));
+  });
+});
