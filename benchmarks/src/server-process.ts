@@ -39,7 +39,9 @@ async function serverSource(): Promise<{ buildApp: typeof AppModule.buildApp; lo
 
 async function main() {
   const { buildApp, loadConfig } = await serverSource();
-  const server = await buildApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' }));
+  // As main.ts (`pnpm start`) builds it: a pending migration runs in a child process, so the server measured
+  // never holds the schema engine. (A checkout from before that option ignores it.)
+  const server = await buildApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1' }), { migrationEngineIn: 'child-process' });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP port');
