@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nowMs, pool } from './util.js';
 
 const send = (msg: FromWorker) => process.send?.(msg);
-/** This process's event-loop delay, from the job's start: a saturated generator is reported, not hidden. */
+/** This process's event-loop delay, from the job's start (from the joins on for viewers, from the first bid for bidders): a saturated generator is reported, not hidden. */
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const loopLagP99Ms = () => Math.round(loopDelay.percentile(99) / 1e4) / 100;
 const CONNECT_CONCURRENCY = 64;
@@ -75,6 +75,7 @@ async function runViewers(job: ViewersJob, control: Control) {
       }
     };
   });
+  loopDelay.reset(); // the receipts are timed from here on, not the connecting
   send({ type: 'ready', connectMs: conn.connectMs, failed: conn.failed, ...(conn.firstError ? { firstError: conn.firstError } : {}) });
   control.onCount = () => total;
   await control.stopped;
@@ -94,6 +95,7 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
   if (conn.sockets.length === 0) throw new Error(`no bidder could connect: ${conn.firstError}`);
   send({ type: 'ready', connectMs: conn.connectMs, failed: conn.failed, ...(conn.firstError ? { firstError: conn.firstError } : {}) });
   await control.go;
+  loopDelay.reset();
 
   const bids: BiddersResult['bids'] = [];
   const rejections: Record<string, number> = {};
@@ -170,10 +172,11 @@ async function runBidders(job: BiddersJob, control: Control): Promise<BiddersRes
   const until = nowMs() + 10_000;
   while (bids.length < sent && nowMs() < until) await new Promise((r) => setTimeout(r, 20));
   const endedAt = nowMs();
+  const loopLag = loopLagP99Ms();
   send({ type: 'done' });
   await control.stopped;
   for (const s of conn.sockets) s.close();
-  return { bids, rejections, startedAt, endedAt, measuredFrom };
+  return { bids, rejections, startedAt, endedAt, measuredFrom, loopLagP99Ms: loopLag };
 }
 
 async function runIdle(job: IdleJob, control: Control) {

@@ -83,7 +83,7 @@ export interface ViewersResult {
   /** bidCount -> { frame, payload } bytes */
   sizes: Record<number, { frameBytes: number; payloadBytes: number; normalizedBytes: number }>;
   disconnects: number;
-  /** The worker's own event-loop delay p99, ms (a busy generator delays receipts: figures then mean less). */
+  /** The worker's own event-loop delay p99 from its viewers' joins on, ms (a busy generator delays receipts: figures then mean less). */
   loopLagP99Ms?: number;
 }
 
@@ -94,6 +94,8 @@ export interface BiddersResult {
   startedAt: number;
   endedAt: number;
   measuredFrom: number;
+  /** The worker's own event-loop delay p99 from its first bid, ms (a busy bidder delays emits and acks). */
+  loopLagP99Ms: number;
 }
 
 export interface IdleResult {

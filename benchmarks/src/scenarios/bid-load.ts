@@ -43,6 +43,8 @@ export interface BidLoadResult {
   serverCpuSeconds: number;
   /** The server's largest RSS, read every 100 ms from the viewers' joins to the last receipt. */
   serverPeakRssBytes: number;
+  /** The load generator's own event-loop delay p99, ms: the largest of its workers' (viewers from their joins on, the bidder from its first bid). */
+  generatorLagP99Ms: number;
 }
 
 /** How often the server's RSS is read for its peak. */
@@ -134,5 +136,6 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     sizes: Object.assign({}, ...views.map((v) => v.sizes)) as ViewersResult['sizes'],
     serverCpuSeconds: Math.round(serverCpuSeconds * 100) / 100,
     serverPeakRssBytes: peakRss,
+    generatorLagP99Ms: Math.max(bids.loopLagP99Ms, ...views.map((v) => v.loopLagP99Ms ?? NaN)),
   };
 }
