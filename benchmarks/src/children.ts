@@ -117,7 +117,8 @@ export interface WorkerHandle<R> {
   done: Promise<void>;
   go(): void;
   count(): Promise<number>;
-  stop(): Promise<R>;
+  /** Stops the worker and answers its result; `emits` ([amount, emit time]) go to a viewers worker (`delivery`). */
+  stop(emits?: [number, number][]): Promise<R>;
 }
 
 export function startWorker<R>(job: Job): WorkerHandle<R> {
@@ -164,8 +165,8 @@ export function startWorker<R>(job: Job): WorkerHandle<R> {
         onCount = resolve;
         send({ type: 'count' });
       }),
-    async stop() {
-      send({ type: 'stop' });
+    async stop(emits?: [number, number][]) {
+      send(emits ? { type: 'stop', emits } : { type: 'stop' });
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       try {
         return await result;

@@ -48,6 +48,18 @@ async function runViewers(job: ViewersJob, control: Control) {
   let total = 0;
   const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId, job.auctionIds));
   const perViewer = new Array<number>(conn.sockets.length).fill(0);
+  // Every receipt's amount and time: its delivery latency is known at stop, when the emit times arrive.
+  let kept = { amounts: new Float64Array(1 << 16), times: new Float64Array(1 << 16), n: 0 };
+  const keep = (amount: number, t: number) => {
+    if (kept.n === kept.amounts.length) {
+      const grown = { amounts: new Float64Array(kept.n * 2), times: new Float64Array(kept.n * 2), n: kept.n };
+      grown.amounts.set(kept.amounts);
+      grown.times.set(kept.times);
+      kept = grown;
+    }
+    kept.amounts[kept.n] = amount;
+    kept.times[kept.n++] = t;
+  };
   conn.sockets.forEach((s, i) => {
     s.onEvent = (frame) => {
       if (!frame.startsWith('42["bidPlaced"')) return;
@@ -56,6 +68,7 @@ async function runViewers(job: ViewersJob, control: Control) {
       if (amount === undefined) return;
       total++;
       perViewer[i]!++;
+      keep(amount, t);
       const r = received.get(amount);
       if (r) {
         r.count++;
@@ -86,6 +99,17 @@ async function runViewers(job: ViewersJob, control: Control) {
     disconnects: conn.sockets.filter((s) => s.closed).length,
     loopLagP99Ms: loopLagP99Ms(),
   };
+  if (control.emits) {
+    const emitted = new Map(control.emits);
+    const histogram = new Map<number, number>();
+    for (let k = 0; k < kept.n; k++) {
+      const emitT = emitted.get(kept.amounts[k]!);
+      if (emitT === undefined) continue;
+      const tenths = Math.round((kept.times[k]! - emitT) * 10);
+      histogram.set(tenths, (histogram.get(tenths) ?? 0) + 1);
+    }
+    result.delivery = [...histogram];
+  }
   for (const s of conn.sockets) s.close();
   return result;
 }
@@ -294,6 +318,8 @@ interface Control {
   stopped: Promise<void>;
   isStopped(): boolean;
   onCount?: () => number;
+  /** The emit times `stop` gave (viewers: to answer every receipt's delivery latency). */
+  emits?: [number, number][];
 }
 
 function createControl(): Control & { fire(msg: ToWorker): void } {
@@ -307,6 +333,7 @@ function createControl(): Control & { fire(msg: ToWorker): void } {
     fire(msg) {
       if (msg.type === 'go') go();
       else if (msg.type === 'stop') {
+        if (msg.emits) control.emits = msg.emits;
         stopped = true;
         go();
         stop();

@@ -74,7 +74,8 @@ export interface StormJob {
 
 export type Job = ViewersJob | BiddersJob | IdleJob | ProberJob | ResyncFloodJob | StormJob;
 
-export type ToWorker = { type: 'job'; job: Job } | { type: 'go' } | { type: 'count' } | { type: 'stop' };
+/** `stop` to a viewers worker may carry the measured bids' emit times ([amount, emit time]): it then answers `delivery`. */
+export type ToWorker = { type: 'job'; job: Job } | { type: 'go' } | { type: 'count' } | { type: 'stop'; emits?: [number, number][] };
 
 export interface ViewersResult {
   /** [amount, viewers that received it, latest receipt time (ms)] */
@@ -85,6 +86,8 @@ export interface ViewersResult {
   disconnects: number;
   /** The worker's own event-loop delay p99 from its viewers' joins on, ms (a busy generator delays receipts: figures then mean less). */
   loopLagP99Ms?: number;
+  /** Every receipt of a bid whose emit time `stop` gave: [latency in tenths of a ms, receipts], a histogram. */
+  delivery?: [number, number][];
 }
 
 export interface BiddersResult {

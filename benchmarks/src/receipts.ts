@@ -2,6 +2,7 @@
 // expected (or 15 s, after which the rest count as lost), then merges the workers' receipts by bid amount.
 import type { WorkerHandle } from './children.js';
 import type { ViewersResult } from './protocol.js';
+import { summarizeHistogram, type Summary } from './stats.js';
 import { nowMs, sleep } from './util.js';
 
 export interface Receipt {
@@ -11,17 +12,22 @@ export interface Receipt {
   last: number;
 }
 
+/**
+ * `emits` ([amount, emit time] of the measured bids) make the workers answer every receipt's latency: `delivery`,
+ * summarised over all of them (each viewer's receipt of each measured bid, not only the last viewer's).
+ */
 export async function collectReceipts(
   workers: WorkerHandle<ViewersResult>[],
   expected: number,
-): Promise<{ views: ViewersResult[]; receipts: Map<number, Receipt> }> {
+  emits?: [number, number][],
+): Promise<{ views: ViewersResult[]; receipts: Map<number, Receipt>; delivery: Summary }> {
   const deadline = nowMs() + 15_000;
   for (;;) {
     const received = (await Promise.all(workers.map((w) => w.count()))).reduce((a, b) => a + b, 0);
     if (received >= expected || nowMs() > deadline) break;
     await sleep(100);
   }
-  const views = await Promise.all(workers.map((w) => w.stop()));
+  const views = await Promise.all(workers.map((w) => w.stop(emits)));
   const receipts = new Map<number, Receipt>();
   for (const v of views) {
     for (const [amount, count, last] of v.amounts) {
@@ -32,5 +38,7 @@ export async function collectReceipts(
       } else receipts.set(amount, { count, last });
     }
   }
-  return { views, receipts };
+  const histogram = new Map<number, number>();
+  for (const v of views) for (const [tenths, count] of v.delivery ?? []) histogram.set(tenths, (histogram.get(tenths) ?? 0) + count);
+  return { views, receipts, delivery: summarizeHistogram([...histogram].map(([tenths, count]) => [tenths / 10, count])) };
 }

@@ -42,10 +42,10 @@ export function renderMarkdown(r: RunResults): string {
   const out: string[] = [];
   out.push(`Mode \`${r.mode}\`, ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC, ${Math.round(r.seconds)} s — ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, Node ${m.node}; load generators, servers and databases share the machine (loopback).`);
   out.push('');
-  out.push('**Fan-out latency** (bid emit → received by the LAST viewer; ack = bidder\'s ack), ms, Bidwire / bare Socket.IO (ratio); the server\'s CPU from the first bid until every viewer had every bid, per accepted bid, and its peak RSS (read every 100 ms from the joins on):');
+  out.push('**Fan-out latency** (bid emit → received by the LAST viewer; delivery = every viewer\'s receipt; ack = bidder\'s ack), ms, Bidwire / bare Socket.IO (ratio); the server\'s CPU from the first bid until every viewer had every bid, per accepted bid, and its peak RSS (read every 100 ms from the joins on):');
   out.push('');
-  out.push('| viewers | bids/s | p50 | p95 | p99 | max | ack p50 | ack p99 | server CPU ms per accepted bid | server peak RSS MiB | lost events | generator loop lag p99 |');
-  out.push('|---:|---:|---|---|---|---|---|---|---|---|---:|---|');
+  out.push('| viewers | bids/s | p50 | p95 | p99 | max | delivery p50 | delivery p99 | ack p50 | ack p99 | server CPU ms per accepted bid | server peak RSS MiB | lost events | generator loop lag p99 |');
+  out.push('|---:|---:|---|---|---|---|---|---|---|---|---|---|---:|---|');
   const steps = [...new Map(r.fanout.map((s) => [`${s.viewers}@${s.bidsPerSecond}`, s])).values()];
   for (const { viewers: v, bidsPerSecond: rate } of steps) {
     const b = r.fanout.find((s) => s.viewers === v && s.bidsPerSecond === rate && s.target === 'bidwire');
@@ -53,10 +53,10 @@ export function renderMarkdown(r: RunResults): string {
     const cell = (f: (s: NonNullable<typeof b>) => number, digits = 1) =>
       `${n(b && f(b), digits)} / ${n(base && f(base), digits)} (${n(ratio(b && f(b), base && f(base)), 2)}×)`;
     out.push(
-      `| ${v.toLocaleString('en-US')} | ${rate}${b && b.result.accepted < b.result.sent ? ` (${b.result.sent - b.result.accepted} rejected)` : ''} | ${cell((s) => s.result.lastViewer.p50)} | ${cell((s) => s.result.lastViewer.p95)} | ${cell((s) => s.result.lastViewer.p99)} | ${cell((s) => s.result.lastViewer.max)} | ${cell((s) => s.result.ack.p50)} | ${cell((s) => s.result.ack.p99)} | ${cell(cpuMsPerAcceptedBid, 2)} | ${cell((s) => s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${b?.result.lostEvents ?? 'n/a'} / ${base?.result.lostEvents ?? 'n/a'} | ${lag(b?.result.generatorLagP99Ms)} / ${lag(base?.result.generatorLagP99Ms)} |`,
+      `| ${v.toLocaleString('en-US')} | ${rate}${b && b.result.accepted < b.result.sent ? ` (${b.result.sent - b.result.accepted} rejected)` : ''} | ${cell((s) => s.result.lastViewer.p50)} | ${cell((s) => s.result.lastViewer.p95)} | ${cell((s) => s.result.lastViewer.p99)} | ${cell((s) => s.result.lastViewer.max)} | ${cell((s) => s.result.delivery?.p50 ?? NaN)} | ${cell((s) => s.result.delivery?.p99 ?? NaN)} | ${cell((s) => s.result.ack.p50)} | ${cell((s) => s.result.ack.p99)} | ${cell(cpuMsPerAcceptedBid, 2)} | ${cell((s) => s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${b?.result.lostEvents ?? 'n/a'} / ${base?.result.lostEvents ?? 'n/a'} | ${lag(b?.result.generatorLagP99Ms)} / ${lag(base?.result.generatorLagP99Ms)} |`,
     );
   }
-  if (r.fanout.some((s) => s.result.generatorLagP99Ms > LAG_MARK_MS)) out.push('', LAG_NOTE);
+  if (r.fanout.some((s) => (s.result.generatorLagP99Ms ?? 0) > LAG_MARK_MS)) out.push('', LAG_NOTE);
   out.push(...durableWriteTable(r));
   out.push('');
   out.push('**Throughput** (closed loop, 10 viewers; accepted + persisted + broadcast bids/s):');

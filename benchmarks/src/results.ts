@@ -66,6 +66,13 @@ export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   // not broadcast it, so each broadcasts what it accepted; like for like while those counts are close.
   const accepted = bw && base ? [bw.result.accepted, base.result.accepted] : undefined;
   const alike = accepted ? Math.min(...accepted) >= 0.9 * Math.max(...accepted) : false;
+  const d = bw?.result.delivery;
+  const relDelivery = d && base?.result.delivery ? d.p99 / base.result.delivery.p99 : undefined;
+  checks.push({
+    target: '1,000 viewers, 100 bids/s: delivery p99 (every viewer) ≤ 1.25× the bare baseline (judge on the median of ≥ 3 runs)',
+    measured: `${fmt(relDelivery, 2)}×${accepted && !alike ? ' (not like for like, below)' : ''}`,
+    met: relDelivery === undefined || !Number.isFinite(relDelivery) || !alike ? null : relDelivery <= 1.25,
+  });
   checks.push({
     target: '1,000 viewers, 100 bids/s: last-viewer p99 ≤ 1.25× the bare baseline (judge on the median of ≥ 3 runs)',
     measured: `${fmt(rel, 2)}×${accepted ? ` (bids broadcast: ${accepted[0]} vs ${accepted[1]}${alike ? '' : ', more than 10% apart: not like for like'})` : ''}`,

@@ -26,6 +26,28 @@ export function summarize(samples: readonly number[]): Summary {
   };
 }
 
+/** The same summary of samples given as [value, how many]: for counts too large to hold one by one. */
+export function summarizeHistogram(buckets: readonly (readonly [number, number])[]): Summary {
+  const sorted = buckets.filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0]);
+  const n = sorted.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+  const at = (q: number) => {
+    const rank = Math.max(1, Math.ceil(q * n)); // the same rank as summarize's
+    let seen = 0;
+    for (const [value, count] of sorted) if ((seen += count) >= rank) return value;
+    return sorted[sorted.length - 1]![0];
+  };
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    n,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1]![0]),
+    mean: round(sorted.reduce((sum, [value, count]) => sum + value * count, 0) / n),
+  };
+}
+
 /** a / b rounded to two decimals (NaN when either side is missing). */
 export const ratio = (a: number | undefined, b: number | undefined): number =>
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? NaN : Math.round((a / b) * 100) / 100;

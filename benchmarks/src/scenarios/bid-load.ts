@@ -33,6 +33,8 @@ export interface BidLoadResult {
   /** Measured bids answered per second, accepted or rejected (rejections do most of a bid's work). */
   answeredPerSecond: number;
   lastViewer: Summary;
+  /** Every viewer's receipt of each measured bid (emit → that viewer), at 0.1 ms resolution (absent in results written before it). */
+  delivery?: Summary;
   ack: Summary;
   /** Deliveries of accepted bids that never reached a joined viewer. */
   lostEvents: number;
@@ -43,8 +45,8 @@ export interface BidLoadResult {
   serverCpuSeconds: number;
   /** The server's largest RSS, read every 100 ms from the viewers' joins to the last receipt. */
   serverPeakRssBytes: number;
-  /** The load generator's own event-loop delay p99, ms: the largest of its workers' (viewers from their joins on, the bidder from its first bid). */
-  generatorLagP99Ms: number;
+  /** The load generator's own event-loop delay p99, ms: the largest of its workers' (viewers from their joins on, the bidder from its first bid; absent in results written before it). */
+  generatorLagP99Ms?: number;
 }
 
 /** How often the server's RSS is read for its peak. */
@@ -99,7 +101,8 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
   const accepted = bids.bids.filter((b) => b[3] === 1);
 
   // Wait until every accepted bid has reached every viewer (or give up: those are lost events).
-  const { views, receipts } = await collectReceipts(viewerWorkers, accepted.length * connected);
+  const measuredEmits = accepted.filter((b) => b[4] === 1).map((b): [number, number] => [b[0], b[1]]);
+  const { views, receipts, delivery } = await collectReceipts(viewerWorkers, accepted.length * connected, measuredEmits);
   const serverCpuSeconds = cpuSecondsOf(target.server.pid) - cpuBefore;
   clearInterval(rssSampler);
   peakRss = Math.max(peakRss, target.server.rss());
@@ -129,6 +132,7 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     measuredSeconds: measured.length > 0 ? (lastAck - firstMeasured) / 1000 : 0,
     answeredPerSecond: measured.length > 0 ? Math.round(bids.bids.filter((b) => b[4] === 1).length / ((lastAck - firstMeasured) / 1000)) : 0,
     lastViewer: summarize(lastViewer),
+    delivery,
     ack: summarize(measured.map((b) => b[2] - b[1])),
     lostEvents,
     viewersMissingEvents: perViewer.filter((n) => n < accepted.length).length,

@@ -37,7 +37,7 @@ export async function runFanoutStep(
       log: say,
     });
     const l = result.lastViewer;
-    say(`accepted ${result.accepted}/${result.sent}, last viewer p50 ${l.p50} p99 ${l.p99} max ${l.max} ms, ack p50 ${result.ack.p50} ms, lost ${result.lostEvents}, generator loop lag p99 ${result.generatorLagP99Ms} ms`);
+    say(`accepted ${result.accepted}/${result.sent}, last viewer p50 ${l.p50} p99 ${l.p99} max ${l.max} ms, delivery p50 ${result.delivery?.p50} p99 ${result.delivery?.p99} ms (${result.delivery?.n} receipts), ack p50 ${result.ack.p50} ms, lost ${result.lostEvents}, generator loop lag p99 ${result.generatorLagP99Ms} ms`);
     return result;
   } finally {
     await target.close();
