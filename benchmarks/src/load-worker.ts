@@ -1,118 +1,13 @@
-// A load-generating child process: runs one job (viewers, bidders, idle connections, a timeSync prober or a
-// resync flooder) sent by the orchestrator over IPC, reports `ready`, runs on `go`, and sends its raw
-// measurements on `stop`.
-import { BenchSocket, intField } from './bench-socket.js';
+// A load-generating child process: runs one job (viewers — viewers-job.ts —, bidders, idle connections, a
+// timeSync prober, a resync flooder or a reconnect storm) sent by the orchestrator over IPC, reports `ready`,
+// runs on `go`, and sends its raw measurements on `stop`.
+import { BenchSocket } from './bench-socket.js';
 import type {
-  BiddersJob, BiddersResult, FromWorker, IdleJob, Job, ProberJob, ProberResult, ResyncFloodJob, ResyncFloodResult, StormJob, StormResult, ToWorker, ViewersJob, ViewersResult,
+  BiddersJob, BiddersResult, IdleJob, Job, ProberJob, ProberResult, ResyncFloodJob, ResyncFloodResult, StormJob, StormResult, ToWorker,
 } from './protocol.js';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nowMs, pool } from './util.js';
-
-const send = (msg: FromWorker) => process.send?.(msg);
-/** This process's event-loop delay, from the job's start (from the joins on for viewers, from the first bid for bidders): a saturated generator is reported, not hidden. */
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-const loopLagP99Ms = () => Math.round(loopDelay.percentile(99) / 1e4) / 100;
-const CONNECT_CONCURRENCY = 64;
-
-/** Connects one socket per token; failures are counted, not fatal. */
-async function connectAll(url: string, tokens: string[], concurrency: number, each?: (s: BenchSocket, index: number) => Promise<void>) {
-  const started = nowMs();
-  let failed = 0;
-  let firstError: string | undefined;
-  const sockets = await pool(tokens, concurrency, async (token, index) => {
-    let s: BenchSocket | undefined;
-    try {
-      s = await BenchSocket.connect(url, token);
-      if (each) await each(s, index);
-      return s;
-    } catch (error) {
-      s?.close();
-      failed++;
-      firstError ??= (error as Error).message;
-      return undefined;
-    }
-  });
-  return { sockets: sockets.filter((s): s is BenchSocket => s !== undefined), failed, firstError, connectMs: nowMs() - started };
-}
-
-/** Joins `auctionId`, or each socket's own auction when `auctionIds` is given (many auctions). */
-const joiner = (auctionId: string, auctionIds?: string[]) => async (s: BenchSocket, index: number) => {
-  const res = await s.request('joinAuction', { auctionId: auctionIds?.[index] ?? auctionId });
-  if (!res.ok) throw new Error(`joinAuction refused: ${res.error?.code} ${res.error?.message}`);
-};
-
-async function runViewers(job: ViewersJob, control: Control) {
-  const received = new Map<number, { count: number; last: number }>();
-  const sizes: ViewersResult['sizes'] = {};
-  const wanted = new Set(job.sizeAt ?? []);
-  let total = 0;
-  const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId, job.auctionIds));
-  const perViewer = new Array<number>(conn.sockets.length).fill(0);
-  // Every receipt's amount and time: its delivery latency is known at stop, when the emit times arrive.
-  let kept = { amounts: new Float64Array(1 << 16), times: new Float64Array(1 << 16), n: 0 };
-  const keep = (amount: number, t: number) => {
-    if (kept.n === kept.amounts.length) {
-      const grown = { amounts: new Float64Array(kept.n * 2), times: new Float64Array(kept.n * 2), n: kept.n };
-      grown.amounts.set(kept.amounts);
-      grown.times.set(kept.times);
-      kept = grown;
-    }
-    kept.amounts[kept.n] = amount;
-    kept.times[kept.n++] = t;
-  };
-  conn.sockets.forEach((s, i) => {
-    s.onEvent = (frame) => {
-      if (!frame.startsWith('42["bidPlaced"')) return;
-      const t = nowMs();
-      const amount = intField(frame, 'highestBid');
-      if (amount === undefined) return;
-      total++;
-      perViewer[i]!++;
-      keep(amount, t);
-      const r = received.get(amount);
-      if (r) {
-        r.count++;
-        if (t > r.last) r.last = t;
-      } else received.set(amount, { count: 1, last: t });
-      if (i === 0 && wanted.size > 0) {
-        const bidCount = intField(frame, 'bidCount');
-        if (bidCount !== undefined && wanted.has(bidCount)) {
-          const payload = frame.slice(frame.indexOf(',') + 1, frame.lastIndexOf('}') + 1);
-          sizes[bidCount] = {
-            frameBytes: Buffer.byteLength(frame),
-            payloadBytes: Buffer.byteLength(payload),
-            // Only the numbers' widths may grow with the bid count; everything else must not grow at all.
-            normalizedBytes: Buffer.byteLength(payload.replace(/"(amount|highestBid|bidCount|seq)":\d+/g, '"$1":0')),
-          };
-        }
-      }
-    };
-  });
-  loopDelay.reset(); // the receipts are timed from here on, not the connecting
-  send({ type: 'ready', connectMs: conn.connectMs, failed: conn.failed, ...(conn.firstError ? { firstError: conn.firstError } : {}) });
-  control.onCount = () => total;
-  await control.stopped;
-  const result: ViewersResult = {
-    amounts: [...received].map(([amount, r]) => [amount, r.count, r.last]),
-    perViewer,
-    sizes,
-    disconnects: conn.sockets.filter((s) => s.closed).length,
-    loopLagP99Ms: loopLagP99Ms(),
-  };
-  if (control.emits) {
-    const emitted = new Map(control.emits);
-    const histogram = new Map<number, number>();
-    for (let k = 0; k < kept.n; k++) {
-      const emitT = emitted.get(kept.amounts[k]!);
-      if (emitT === undefined) continue;
-      const tenths = Math.round((kept.times[k]! - emitT) * 10);
-      histogram.set(tenths, (histogram.get(tenths) ?? 0) + 1);
-    }
-    result.delivery = [...histogram];
-  }
-  for (const s of conn.sockets) s.close();
-  return result;
-}
+import { runViewers } from './viewers-job.js';
+import { CONNECT_CONCURRENCY, connectAll, type Control, joiner, loopDelay, loopLagP99Ms, send } from './worker-shared.js';
 
 async function runBidders(job: BiddersJob, control: Control): Promise<BiddersResult> {
   const conn = await connectAll(job.url, job.tokens, CONNECT_CONCURRENCY, joiner(job.auctionId, job.auctionIds));
@@ -311,15 +206,6 @@ async function runStorm(job: StormJob, control: Control): Promise<StormResult> {
   await control.stopped;
   for (const s of sockets) s.close();
   return { clients, startedAt, failed, ...(firstError ? { firstError } : {}), resyncedEvents, loopLagP99Ms: lag };
-}
-
-interface Control {
-  go: Promise<void>;
-  stopped: Promise<void>;
-  isStopped(): boolean;
-  onCount?: () => number;
-  /** The emit times `stop` gave (viewers: to answer every receipt's delivery latency). */
-  emits?: [number, number][];
 }
 
 function createControl(): Control & { fire(msg: ToWorker): void } {

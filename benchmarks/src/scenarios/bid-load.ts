@@ -101,13 +101,13 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
   const accepted = bids.bids.filter((b) => b[3] === 1);
 
   // Wait until every accepted bid has reached every viewer (or give up: those are lost events).
-  const measuredEmits = accepted.filter((b) => b[4] === 1).map((b): [number, number] => [b[0], b[1]]);
-  const { views, receipts, delivery } = await collectReceipts(viewerWorkers, accepted.length * connected, measuredEmits);
+  const measured = accepted.filter((b) => b[4] === 1);
+  const emits = measured.map((b): [number, number] => [b[0], b[1]]);
+  const { views, receipts, delivery } = await collectReceipts(viewerWorkers, accepted.length * connected, emits);
   const serverCpuSeconds = cpuSecondsOf(target.server.pid) - cpuBefore;
   clearInterval(rssSampler);
   peakRss = Math.max(peakRss, target.server.rss());
 
-  const measured = accepted.filter((b) => b[4] === 1);
   const lastViewer: number[] = [];
   let lostEvents = 0;
   for (const [amount] of accepted) {
