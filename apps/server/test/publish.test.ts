@@ -74,6 +74,10 @@ describe('publish API', () => {
     expect(badPayload.status).toBe(400);
     expect(badPayload.body.error.code).toBe('VALIDATION_FAILED');
     expect(badPayload.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['payload.amount', 'payload.currency']);
+    // A payload zod cannot read (it throws on an object `length`): still a 400 naming the field.
+    const unreadable = await service(t, 'POST', '/internal/v1/publish', { ...body, payload: offer({ offerId: { length: { toString: 0 } } }) });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [expect.objectContaining({ path: 'payload.offerId' })] } });
     const noTarget = await service(t, 'POST', '/internal/v1/publish', { ...body, to: {} });
     expect(noTarget.status).toBe(400);
     await expect(t.server.publish({ event: 'levelUp', payload: { userId: user.id, level: 0, previousLevel: 0 }, to: { users: [user.id] } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -16,7 +16,12 @@ interface Case {
 }
 
 const LONG = 'x'.repeat(10_000);
-const WRONG_TYPES: Array<[string, unknown]> = [['true', true], ['an object', { a: 1 }], ['an array', [1]], ['null', null]];
+// The last one makes zod 4 throw instead of answering (its length checks compare `length` with a number):
+// the server must still refuse it as invalid, naming the field.
+const OBJECT_LENGTH = { length: { toString: 0 } };
+const WRONG_TYPES: Array<[string, unknown]> = [
+  ['true', true], ['an object', { a: 1 }], ['an array', [1]], ['null', null], ['an object whose length is an object', OBJECT_LENGTH],
+];
 
 type Schema = z.ZodType & { _zod: { def: { type: string; innerType?: Schema; element?: Schema; values?: unknown[] } } };
 type LengthCheck = { _zod: { def: { check?: string; minimum?: number; maximum?: number } } };
@@ -102,7 +107,9 @@ function badValues(field: string, inner: Schema): Array<[string, unknown, string
     const element = unwrap(inner._zod.def.element!).inner;
     const { min, max } = arrayBounds(inner);
     const item = validValue(`${field}[0]`, element, 'x');
-    const out: Array<[string, unknown, string?]> = [['a string', 'x'], ['a number', 1], ['true', true], ['an object', { a: 1 }], ['null', null]];
+    const out: Array<[string, unknown, string?]> = [
+      ['a string', 'x'], ['a number', 1], ['true', true], ['an object', { a: 1 }], ['null', null], ['an object whose length is an object', OBJECT_LENGTH],
+    ];
     if (min >= 1) out.push(['empty', []]);
     if (max !== undefined) out.push([`with ${max + 1} items`, Array.from({ length: max + 1 }, () => item)]);
     // An item that is an object fails at its own bad field (`field.0.sub`), a plain item at `field.0`.

@@ -9,7 +9,7 @@ import { assertMatches } from '../core/contract-check.js';
 import { DomainError, INTERNAL_MESSAGE } from '../core/errors.js';
 import { WithStatus, type RouteHandler, type RouteHandlers, type RouteInput } from '../core/module.js';
 import type { AuthUser, VerifyAccessToken } from '../core/user.js';
-import { issuesOf } from '../lib/zod-issues.js';
+import { parseInput } from '../lib/parse-input.js';
 import type { ServiceKeyCheck } from './service-keys.js';
 
 export function sendError(reply: FastifyReply, error: unknown, req: FastifyRequest) {
@@ -24,9 +24,9 @@ export function sendError(reply: FastifyReply, error: unknown, req: FastifyReque
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: string) {
   if (!schema) return undefined;
   // A missing part reads as `{}`; an explicit JSON `null` body stays null and is refused as such.
-  const parsed = schema.safeParse(value === undefined ? {} : value);
+  const parsed = parseInput(schema, value === undefined ? {} : value);
   if (!parsed.success) {
-    throw new DomainError('VALIDATION_FAILED', `Invalid request ${where}.`, { issues: issuesOf(parsed.error) });
+    throw new DomainError('VALIDATION_FAILED', `Invalid request ${where}.`, { issues: parsed.issues });
   }
   return parsed.data;
 }

@@ -9,7 +9,7 @@ import { DomainError, INTERNAL_MESSAGE } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { CommandHandler, CommandHandlers } from '../core/module.js';
 import type { RateLimiter } from '../core/ports/rate-limiter.js';
-import { issuesOf } from '../lib/zod-issues.js';
+import { parseInput } from '../lib/parse-input.js';
 import { contextOf } from './socket-context.js';
 import type { Socket } from 'socket.io';
 import type { BidwireSocket } from './types.js';
@@ -131,9 +131,9 @@ export function bindCommands(socket: BidwireSocket, deps: BindDeps): void {
         throw new DomainError('RATE_LIMITED', `Too many ${name} requests. Slow down and try again shortly.`);
       }
       const def = commands[name];
-      const parsed = def.request.safeParse(raw === undefined ? {} : raw);
+      const parsed = parseInput(def.request, raw === undefined ? {} : raw);
       if (!parsed.success) {
-        throw new DomainError('VALIDATION_FAILED', `Invalid ${name} payload.`, { issues: issuesOf(parsed.error) });
+        throw new DomainError('VALIDATION_FAILED', `Invalid ${name} payload.`, { issues: parsed.issues });
       }
       const data = await handlerOf(deps.handlers, name)(parsed.data, ctx);
       if (deps.checkResponses) assertMatches(def.response, data, `The ${name} ack`);

@@ -2,15 +2,15 @@
 // delivery plan — durable rooms (users, topics), live-only rooms (roles, everyone), who is notified.
 import { domainEventPayloads, type DomainEventName } from '@bidwire/contract';
 import { DomainError } from '../../core/errors.js';
-import { issuesOf } from '../../lib/zod-issues.js';
+import { parseInput } from '../../lib/parse-input.js';
 import type { DomainMessage } from '../../core/events.js';
 
 /** The event with its payload as the event's schema parses it; VALIDATION_FAILED with `payload.*` issue paths otherwise. */
 export function parseDomainMessage(event: DomainEventName, payload: unknown): DomainMessage {
-  const parsed = domainEventPayloads[event].safeParse(payload);
+  const parsed = parseInput(domainEventPayloads[event], payload);
   // Parsed by this event's own schema just above: the pair is a valid message of that event.
   if (parsed.success) return { event, payload: parsed.data } as DomainMessage;
-  const issues = issuesOf(parsed.error).map((i) => ({ ...i, path: i.path === '(root)' ? 'payload' : `payload.${i.path}` }));
+  const issues = parsed.issues.map((i) => ({ ...i, path: i.path === '(root)' ? 'payload' : `payload.${i.path}` }));
   throw new DomainError('VALIDATION_FAILED', `The payload does not match the ${event} event.`, { issues });
 }
 

@@ -13,7 +13,7 @@ import { DomainError } from '../../core/errors.js';
 import type { EventEmitterPort, Outgoing } from '../../core/events.js';
 import { roleRoom, topicRoom, userRoom } from '../../core/rooms.js';
 import type { Db } from '../../db/client.js';
-import { issuesOf } from '../../lib/zod-issues.js';
+import { parseInput } from '../../lib/parse-input.js';
 import { createNotificationIn } from '../notifications/notifications.service.js';
 import type { Commit } from '../rooms/commit.js';
 import { claimSeq, recordDomainEvent } from '../rooms/room-log.js';
@@ -34,8 +34,8 @@ export type Publish = <K extends DomainEventName>(input: PublishInput<K>) => Pro
 export function createPublisher(d: { db: Db; commit: Commit; emitter: EventEmitterPort }) {
   /** Any request, typed or not (the HTTP body's payload is unknown until its event's schema parses it). */
   async function deliver(input: unknown): Promise<PublishResult> {
-    const request = PublishRequest.safeParse(input);
-    if (!request.success) throw new DomainError('VALIDATION_FAILED', 'Invalid publish request.', { issues: issuesOf(request.error) });
+    const request = parseInput(PublishRequest, input);
+    if (!request.success) throw new DomainError('VALIDATION_FAILED', 'Invalid publish request.', { issues: request.issues });
     const { event, to, notify } = request.data;
     const message = parseDomainMessage(event, request.data.payload);
     const { ids, unknown } = await createUserRepository(d.db).resolveRefs(to.users ?? []);
