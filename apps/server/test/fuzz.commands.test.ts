@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands, type CommandName } from '@bidwire/contract';
-import { Prisma } from '../src/generated/prisma/client.js';
 import { DEFAULT_RATE_LIMITS } from '../src/core/ports/rate-limiter.js';
 import { parseInput } from '../src/lib/parse-input.js';
 import { startServer, type TestServer } from './harness.js';
 import { connectRaw, emitAck, liveAuction, type AckResponse, type LiveAuction, type RawSocket } from './raw-socket.js';
+import { databaseState as databaseStateOf } from './support/database-state.js';
 import { invalidArbitrary, overTheWire, shapedArbitrary, type ArbitraryHints } from './support/zod-arbitrary.js';
 
 const RUNS = Number(process.env.BIDWIRE_FUZZ_RUNS ?? 25);
@@ -24,16 +24,7 @@ describe('fuzzed commands', () => {
   const disconnects: string[] = [];
   let hints: ArbitraryHints;
 
-  /** Every row of every table, in a stable order: "no state change" means this is unchanged. */
-  const databaseState = async () => {
-    const db = t.server.db as unknown as Record<string, { findMany(): Promise<unknown[]> }>;
-    const tables: Record<string, string[]> = {};
-    for (const model of Object.values(Prisma.ModelName)) {
-      const rows = await db[model[0]!.toLowerCase() + model.slice(1)]!.findMany();
-      tables[model] = rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).sort();
-    }
-    return tables;
-  };
+  const databaseState = () => databaseStateOf(t);
 
   const send = async (socket: RawSocket, name: CommandName, payload: unknown): Promise<AckResponse> => {
     const ack = await emitAck(socket, name, payload, 10_000);

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer, type TestUser } from './harness.js';
 import { http } from './raw-socket.js';
 
+const JSON_REFUSED = 'The request body is not valid JSON, or holds a forbidden key (__proto__ or constructor.prototype).';
+
 describe('REST validation of POST /auctions', () => {
   let t: TestServer;
   let alice: TestUser;
@@ -58,7 +60,19 @@ describe('REST validation of POST /auctions', () => {
   it('malformed JSON → 400 in the error shape of the API', async () => {
     const res = await http(t.url, 'POST', '/auctions', { token: alice.token, rawBody: '{"title": "Ok",' });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: expect.any(String) } });
+    expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', message: JSON_REFUSED } });
+  });
+
+  it.each([
+    ['a __proto__ key', '{"__proto__":{"admin":true},"title":"Ok"}'],
+    ['a nested __proto__ key', '{"title":"Ok","imageUrl":{"__proto__":null}}'],
+    ['a constructor.prototype', '{"constructor":{"prototype":{"admin":true}},"title":"Ok"}'],
+  ])('JSON with %s → 400 saying so, nothing created', async (_label, rawBody) => {
+    const before = await auctionCount();
+    const res = await http(t.url, 'POST', '/auctions', { token: alice.token, rawBody });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: { code: 'VALIDATION_FAILED', message: JSON_REFUSED } });
+    expect(await auctionCount()).toBe(before);
   });
 
   it('a body over 64 KB is refused in the error shape; the server keeps serving', async () => {

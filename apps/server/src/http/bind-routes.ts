@@ -40,7 +40,9 @@ export function bearerToken(req: FastifyRequest): string | undefined {
 /** Fastify's own refusals (bad JSON, body over the cap, wrong content type) in the API's error shape. */
 const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large (the limit is 64 KB).',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  // Fastify's JSON parser (secure-json-parse) also refuses, with the same error, valid JSON that holds a
+  // `__proto__` key or a `constructor.prototype`: the message names both causes.
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON, or holds a forbidden key (__proto__ or constructor.prototype).',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty; send a JSON object.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported content type; send JSON.',
 };
