@@ -22,6 +22,22 @@ describe('parseInput', () => {
     });
   });
 
+  it('does not follow a hostile nesting: a deep list is cut short, a field buried deeper than any schema reads as the root', () => {
+    let deep: unknown = 'end';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const Deep = z.object({ tags: z.unknown(), auctionId: z.string().min(1) });
+    expect(parseInput(Deep, { tags: deep, auctionId: { length: { toString: 0 } } })).toMatchObject({ success: false, issues: [{ path: 'auctionId' }] });
+
+    let schema: z.ZodType = z.object({ auctionId: z.string().min(1) });
+    let value: unknown = { auctionId: { length: { toString: 0 } } };
+    for (let i = 0; i < 20; i++) {
+      schema = z.object({ inner: schema });
+      value = { inner: value };
+    }
+    expect(() => schema.safeParse(value)).toThrow(TypeError);
+    expect(parseInput(schema, value)).toMatchObject({ success: false, issues: [{ path: '(root)' }] });
+  });
+
   it('lets an error that is not the input\'s doing through', () => {
     const broken = z.string().transform(() => {
       throw new RangeError('a bug in a schema');

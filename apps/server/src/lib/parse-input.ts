@@ -25,9 +25,12 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): Pars
   return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: issuesOf(parsed.error) };
 }
 
+/** Nesting the search below goes into: no schema of the contract is deeper; a hostile value may be far deeper. */
+const MAX_DEPTH = 16;
+
 /** Where in a JSON value the first object with an object `length` sits ('(root)' for the value itself). */
 function objectLengthPath(value: unknown, path: string[] = []): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null || path.length > MAX_DEPTH) return undefined;
   const length = (value as { length?: unknown }).length;
   if (!Array.isArray(value) && typeof length === 'object' && length !== null) return path.join('.') || '(root)';
   for (const [key, inner] of Object.entries(value)) {
