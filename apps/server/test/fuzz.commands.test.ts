@@ -6,9 +6,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandNames, commands, type CommandName } from '@bidwire/contract';
-import { DEFAULT_RATE_LIMITS } from '../src/core/ports/rate-limiter.js';
 import { parseInput } from '../src/lib/parse-input.js';
-import { startServer, type TestServer } from './harness.js';
+import { everyRateLimitAt, startServer, type TestServer } from './harness.js';
 import { connectRaw, emitAck, liveAuction, type AckResponse, type LiveAuction, type RawSocket } from './raw-socket.js';
 import { databaseState as databaseStateOf } from './support/database-state.js';
 import { invalidArbitrary, overTheWire, shapedArbitrary, type ArbitraryHints } from './support/zod-arbitrary.js';
@@ -40,7 +39,7 @@ describe('fuzzed commands', () => {
 
   beforeAll(async () => {
     // Thousands of commands from two users: every rate limit lifted (each bucket the server has, so a new one is too).
-    t = await startServer({ RATE_LIMITS: Object.keys(DEFAULT_RATE_LIMITS).map((bucket) => `${bucket}=1000000`).join(',') });
+    t = await startServer({ RATE_LIMITS: everyRateLimitAt(1_000_000) });
     a = await liveAuction(t);
     sockets = [await connectRaw(t.url, { token: a.owner.token }), await connectRaw(t.url, { token: a.bidder.token })];
     for (const s of sockets) s.on('disconnect', (reason: string) => disconnects.push(reason));

@@ -4,6 +4,7 @@ import { createClient, createRestClient, type BidwireClient } from '@bidwire/sdk
 import { whenConnected } from '@bidwire/sdk/testing';
 import { buildApp, type BidwireApp, type BuildOptions } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { DEFAULT_RATE_LIMITS } from '../src/core/ports/rate-limiter.js';
 import { phoneNumbers } from './support/phones.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -36,6 +37,10 @@ const redisEnv = (): Record<string, string> =>
   process.env.BIDWIRE_TEST_REDIS_URL
     ? { REDIS_URL: process.env.BIDWIRE_TEST_REDIS_URL, REDIS_KEY_PREFIX: `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` }
     : {};
+
+/** RATE_LIMITS with every per-command bucket the server has at `perSecond` (a bucket added later is lifted too). */
+export const everyRateLimitAt = (perSecond: number) =>
+  Object.keys(DEFAULT_RATE_LIMITS).map((bucket) => `${bucket}=${perSecond}`).join(',');
 
 export async function startServer(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase();

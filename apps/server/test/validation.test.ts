@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { commandNames, commands, Id, Money, type CommandName } from '@bidwire/contract';
-import { DEFAULT_RATE_LIMITS } from '../src/core/ports/rate-limiter.js';
-import { startServer, type TestServer, type TestUser } from './harness.js';
+import { everyRateLimitAt, startServer, type TestServer, type TestUser } from './harness.js';
 import {
   auctionState, connectRaw, emitAck, liveAuction, NO_PAYLOAD, waitUntil, type LiveAuction, type RawSocket,
 } from './raw-socket.js';
@@ -206,7 +205,7 @@ describe('socket command validation', () => {
 
   beforeAll(async () => {
     // Hundreds of commands from one user in a few seconds: lift every per-command rate limit.
-    t = await startServer({ RATE_LIMITS: Object.keys(DEFAULT_RATE_LIMITS).map((bucket) => `${bucket}=100000`).join(',') });
+    t = await startServer({ RATE_LIMITS: everyRateLimitAt(100_000) });
     a = await liveAuction(t);
     viewer = await t.signIn('Viewer');
     ownerSocket = await connectRaw(t.url, { token: a.owner.token });

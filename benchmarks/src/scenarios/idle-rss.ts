@@ -19,10 +19,10 @@ const serverDist = path.resolve(benchDir, '..', 'apps', 'server', 'dist', 'main.
  * measured; not by 20 s in three of seven probes on a quiet machine, see the README). Why "usually"
  * (`--trace-gc-verbose`, 2026-12-03): the reducer looks 8 s after the start-up's major GC (~1 s after the process
  * starts), finds the allocation rate still high (its window holds the rest of the start-up), and looks again 8 s
- * later, when it usually runs: ~16-17 s after the process starts. It can find the rate high again and wait on: in two
- * of five traced probes, both while the test suite ran on the same machine, it had not run after 30 and 60 s. A full GC forced a few seconds after listening did
- * not help: V8 kept the young generation (its allocation-rate rule again) and the GC pushed the reducer 8 s later.
- * The target is checked on the second reading.
+ * later, when it usually runs: ~16-17 s after the process starts. It can find the rate high again and wait on: in
+ * two of five traced probes, both while the test suite ran on the same machine, it had not run after 30 and 60 s.
+ * A full GC forced a few seconds after listening did not help: V8 kept the young generation (its allocation-rate
+ * rule again) and the GC pushed the reducer 8 s later. The target is checked on the second reading.
  */
 const EARLY_MS = 5_000;
 const SETTLED_MS = 20_000;
