@@ -32,12 +32,15 @@ export function rssBytes(pid: number): number {
   return kb ? Number(kb) * 1024 : NaN;
 }
 
+/** Each of settledRss's idle waits: V8's allocation-rate window (5 s) and a margin. */
+const IDLE_BEFORE_GC_MS = 6_000;
+
 export interface ServerHandle {
   pid: number;
   url: string;
   request(msg: ServerRequest, timeoutMs?: number): Promise<unknown>;
   rss(): number;
-  /** Runs a full GC in the child, then answers its RSS read from /proc. */
+  /** Full GCs in the child after it idled (~13 s), then its RSS read from /proc. */
   settledRss(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -94,6 +97,15 @@ export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
     },
     rss: () => rssBytes(pid),
     async settledRss() {
+      // A GC gives back the young generation's grown capacity only when V8 sees a low allocation rate since the
+      // previous GC (its window: ~5 s). Two idle waits, each closed by a GC: the first window may still hold what
+      // grew it (start-up, or the connections just made and the viewer counts they caused); the second is quiet.
+      // With a single GC and no wait, the young generation (32 MB) was in the reading or not depending on when
+      // V8's memory reducer ran: per-connection RSS read 15.5 or 34.1 KB on the same build (2026-12-03).
+      for (let i = 0; i < 2; i++) {
+        await handle.request({ type: 'gc' });
+        await new Promise((r) => setTimeout(r, IDLE_BEFORE_GC_MS));
+      }
       for (let i = 0; i < 3; i++) {
         await handle.request({ type: 'gc' });
         await new Promise((r) => setTimeout(r, 400));
