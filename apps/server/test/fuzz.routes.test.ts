@@ -1,4 +1,5 @@
-// Property-based fuzzing of every REST route (SPEC §1 REST conventions), the HTTP side of
+// Property-based fuzzing of every REST route (SPEC §1 REST conventions), the app's and the service API's
+// (/internal/v1, SPEC §6, called with a service key), the HTTP side of
 // fuzz.commands.test.ts: bodies, query strings and path parameters generated from the contract's zod
 // schemas, of the right shape and not. Whatever comes, the server answers in the API's error shape with a
 // code of the contract and a 4xx status, never 500; a refused body is 400 VALIDATION_FAILED and changes
@@ -7,9 +8,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { ERROR_CODES, restRoutes, type RestRouteName } from '@bidwire/contract';
+import { domainEventPayloads, ERROR_CODES, routes, serviceRoutes, type DomainEventName, type RouteName } from '@bidwire/contract';
 import { parseInput } from '../src/lib/parse-input.js';
 import { startServer, type TestServer } from './harness.js';
+import { SERVICE_KEY } from './messaging-fixtures.js';
 import { http, liveAuction, type HttpResult, type LiveAuction } from './raw-socket.js';
 import { databaseState } from './support/database-state.js';
 import { invalidArbitrary, overTheWire, shapedArbitrary, type ArbitraryHints } from './support/zod-arbitrary.js';
@@ -18,10 +20,10 @@ const RUNS = Number(process.env.BIDWIRE_FUZZ_RUNS ?? 25);
 const SEED = process.env.BIDWIRE_FUZZ_SEED === undefined ? undefined : Number(process.env.BIDWIRE_FUZZ_SEED);
 const params = { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) };
 
-const routeNames = Object.keys(restRoutes) as RestRouteName[];
-const withBody = routeNames.filter((name) => 'body' in restRoutes[name]);
-const withQuery = routeNames.filter((name) => 'query' in restRoutes[name]);
-const withParams = routeNames.filter((name) => 'params' in restRoutes[name]);
+const routeNames = Object.keys(routes) as RouteName[];
+const withBody = routeNames.filter((name) => 'body' in routes[name]);
+const withQuery = routeNames.filter((name) => 'query' in routes[name]);
+const withParams = routeNames.filter((name) => 'params' in routes[name]);
 const JSON_REFUSED = 'The request body is not valid JSON, or holds a forbidden key (__proto__ or constructor.prototype).';
 
 /** What secure-json-parse refuses in valid JSON: a `__proto__` key, or a `constructor` holding a `prototype`. */
@@ -33,7 +35,7 @@ function hasForbiddenKey(value: unknown): boolean {
   return forbidden || Object.values(value).some(hasForbiddenKey);
 }
 
-const partOf = (name: RestRouteName, part: 'params' | 'query' | 'body') => (restRoutes[name] as Record<string, unknown>)[part] as z.ZodObject;
+const partOf = (name: RouteName, part: 'params' | 'query' | 'body') => (routes[name] as Record<string, unknown>)[part] as z.ZodObject;
 
 describe('fuzzed REST routes', () => {
   let t: TestServer;
@@ -42,14 +44,15 @@ describe('fuzzed REST routes', () => {
   /** Valid path parameters by name, so a request wrong in one part only reaches that part's check. */
   let validParams: Record<string, string>;
 
-  const pathOf = (name: RestRouteName, values: Record<string, unknown>) =>
-    restRoutes[name].path.replace(/:(\w+)/g, (_m, key: string) => encodeURIComponent(String(values[key] ?? validParams[key])));
+  const pathOf = (name: RouteName, values: Record<string, unknown>) =>
+    routes[name].path.replace(/:(\w+)/g, (_m, key: string) => encodeURIComponent(String(values[key] ?? validParams[key])));
 
   /** Sends as the auction's owner; checks what every answer must be. */
-  const send = async (name: RestRouteName, opts: { path?: string; body?: unknown; query?: string }): Promise<HttpResult> => {
-    const def = restRoutes[name];
+  const send = async (name: RouteName, opts: { path?: string; body?: unknown; query?: string }): Promise<HttpResult> => {
+    const def = routes[name];
     const path = (opts.path ?? pathOf(name, {})) + (opts.query ? `?${opts.query}` : '');
-    const res = await http(t.url, def.method, path, { token: a.owner.token, ...(opts.body === undefined ? {} : { body: opts.body }) });
+    const token = def.auth === 'service' ? SERVICE_KEY : a.owner.token;
+    const res = await http(t.url, def.method, path, { token, ...(opts.body === undefined ? {} : { body: opts.body }) });
     const what = `${name} ${def.method} ${path} ${JSON.stringify(opts.body) ?? ''} answered ${res.status} ${JSON.stringify(res.body)}`;
     expect(res.status, what).toBeLessThan(500);
     if (res.status >= 400) {
@@ -67,11 +70,11 @@ describe('fuzzed REST routes', () => {
 
   beforeAll(async () => {
     // Hundreds of creating requests in a few seconds: lift the create limit (the harness lifts the sign-in one).
-    t = await startServer({ REST_CREATE_RATE_LIMIT: '1000000/minute' });
+    t = await startServer({ REST_CREATE_RATE_LIMIT: '1000000/minute', SERVICE_API_KEYS: SERVICE_KEY });
     a = await liveAuction(t);
     const conversation = await a.owner.rest.createConversation({ body: { participantIds: [a.bidder.id] } });
     const categories = await a.owner.rest.listCategories();
-    validParams = { id: a.auctionId, lotId: a.lotId, userId: a.bidder.id };
+    validParams = { id: a.auctionId, lotId: a.lotId, userId: a.bidder.id, topic: 'request:42' };
     hints = {
       pools: {
         id: [a.auctionId, conversation.id],
@@ -81,16 +84,31 @@ describe('fuzzed REST routes', () => {
         participantIds: [a.bidder.id],
         categoryId: categories.items.map((c) => c.id),
         phone: ['+15555550123'],
+        topic: ['request:42'],
+        topics: ['request:42', 'checkout:7'],
+        users: [a.bidder.id, a.owner.id],
         limit: [1, 10, 100],
       },
     };
   });
   afterAll(() => t?.close());
 
+  /** A body of the route's shape; publish's payload (`unknown` in its body schema) often one of its event's. */
+  const shapedBody = (name: RouteName): fc.Arbitrary<unknown> => {
+    const shaped = shapedArbitrary(partOf(name, 'body'), hints);
+    if (name !== 'publish') return shaped;
+    return shaped.chain((body) => {
+      const { event } = body as { event: DomainEventName };
+      const payload = shapedArbitrary(domainEventPayloads[event], hints).map((p) => ({ ...(body as object), payload: p }));
+      return fc.oneof({ arbitrary: payload, weight: 3 }, { arbitrary: fc.constant(body), weight: 1 });
+    });
+  };
+
   it('covers routes with bodies, query strings and path parameters', () => {
     expect(withBody.length).toBeGreaterThan(5);
     expect(withQuery.length).toBeGreaterThan(5);
     expect(withParams.length).toBeGreaterThan(5);
+    expect(routeNames).toEqual(expect.arrayContaining(Object.keys(serviceRoutes)));
   });
 
   it.each(withBody)('%s: refused bodies → 400 VALIDATION_FAILED, nothing changes', async (name) => {
@@ -111,7 +129,7 @@ describe('fuzzed REST routes', () => {
   it.each(withBody)('%s: bodies of the right shape → a success or a 4xx of the contract', async (name) => {
     const schema = partOf(name, 'body');
     await fc.assert(
-      fc.asyncProperty(shapedArbitrary(schema, hints).map(overTheWire), async (body) => {
+      fc.asyncProperty(shapedBody(name).map(overTheWire), async (body) => {
         const res = await send(name, { body });
         if (!parseInput(schema, body).success) expectRefused(res, 'body', `${name} ${JSON.stringify(body)}`, body);
       }),
@@ -148,7 +166,7 @@ describe('fuzzed REST routes', () => {
       { arbitrary: fc.string({ minLength: 1, maxLength: 80 }), weight: 3 },
       { arbitrary: fc.constantFrom('x'.repeat(65), '%', '..', 'me', ' ', '0', '-1'), weight: 1 },
     );
-    const body = 'body' in restRoutes[name] ? shapedArbitrary(partOf(name, 'body'), hints).map(overTheWire) : fc.constant(undefined);
+    const body = 'body' in routes[name] ? shapedBody(name).map(overTheWire) : fc.constant(undefined);
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom(...keys), segment), body, async (values, requestBody) => {
         const res = await send(name, { path: pathOf(name, values), body: requestBody });

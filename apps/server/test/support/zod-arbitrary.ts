@@ -14,6 +14,8 @@ type Def = {
   values?: unknown[];
   options?: Schema[];
   in?: Schema;
+  /** A format schema's own format (z.iso.datetime: 'datetime'). */
+  format?: string;
   checks?: Array<{ _zod: { def: unknown } }>;
 };
 type Schema = z.ZodType & { _zod: { def: Def } };
@@ -38,6 +40,10 @@ export function shapedArbitrary(schema: z.ZodType, hints: ArbitraryHints, field 
       const str = s as unknown as z.ZodString;
       const regex = checksOf(s).find((c) => c.check === 'string_format' && c.format === 'regex')?.pattern;
       if (regex) return withPool(fc.stringMatching(regex));
+      // A format schema (z.iso.datetime) carries its format on its own def, not as a check.
+      if (def.format === 'datetime') {
+        return withPool(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()));
+      }
       const minLength = str.minLength ?? 0;
       // Long texts add nothing the caps do not already test (validation.test.ts): keep them short.
       const maxLength = Math.max(minLength, Math.min(str.maxLength ?? 40, 40));
@@ -52,6 +58,8 @@ export function shapedArbitrary(schema: z.ZodType, hints: ArbitraryHints, field 
     }
     case 'boolean':
       return fc.boolean();
+    case 'unknown':
+      return withPool(fc.anything());
     case 'literal':
       return fc.constantFrom(...(def.values ?? []));
     case 'enum':
