@@ -43,6 +43,11 @@ export interface BidLoadResult {
   sizes: ViewersResult['sizes'];
   /** The server's CPU (user + system, all its threads) from the first bid until every viewer had every bid. */
   serverCpuSeconds: number;
+  /**
+   * The same from the end of the warm-up (rate pacing): the steady part, for the measured bids, as the latency
+   * figures are (absent in results written before it, and without a warm-up).
+   */
+  serverCpuAfterWarmupSeconds?: number;
   /** The server's largest RSS, read every 100 ms from the viewers' joins to the last receipt. */
   serverPeakRssBytes: number;
   /** The load generator's own event-loop delay p99, ms: the largest of its workers' (viewers from their joins on, the bidder from its first bid; absent in results written before it). */
@@ -94,6 +99,9 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     opts.log(`… ${((nowMs() - t0) / 1000).toFixed(0)} s, ${received} events received by viewers`);
   }, 5_000);
   const cpuBefore = cpuSecondsOf(target.server.pid);
+  let cpuAfterWarmup: number | undefined;
+  const warmupMs = opts.pacing.kind === 'rate' ? opts.pacing.warmupMs : 0;
+  const warmupEnd = warmupMs > 0 ? setTimeout(() => (cpuAfterWarmup = cpuSecondsOf(target.server.pid)), warmupMs) : undefined;
   bidders.go();
   await bidders.done;
   clearInterval(progress);
@@ -104,7 +112,9 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
   const measured = accepted.filter((b) => b[4] === 1);
   const emits = measured.map((b): [number, number] => [b[0], b[1]]);
   const { views, receipts, delivery } = await collectReceipts(viewerWorkers, accepted.length * connected, emits);
-  const serverCpuSeconds = cpuSecondsOf(target.server.pid) - cpuBefore;
+  const cpuAfter = cpuSecondsOf(target.server.pid);
+  clearTimeout(warmupEnd);
+  const serverCpuSeconds = cpuAfter - cpuBefore;
   clearInterval(rssSampler);
   peakRss = Math.max(peakRss, target.server.rss());
 
@@ -139,6 +149,7 @@ export async function runBidLoad(target: Target, opts: BidLoadOptions): Promise<
     disconnects: views.reduce((n, v) => n + v.disconnects, 0),
     sizes: Object.assign({}, ...views.map((v) => v.sizes)) as ViewersResult['sizes'],
     serverCpuSeconds: Math.round(serverCpuSeconds * 100) / 100,
+    ...(cpuAfterWarmup === undefined ? {} : { serverCpuAfterWarmupSeconds: Math.round((cpuAfter - cpuAfterWarmup) * 100) / 100 }),
     serverPeakRssBytes: peakRss,
     generatorLagP99Ms: Math.max(bids.loopLagP99Ms, ...views.map((v) => v.loopLagP99Ms ?? NaN)),
   };
