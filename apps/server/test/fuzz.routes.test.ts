@@ -47,7 +47,7 @@ describe('fuzzed REST routes', () => {
   const pathOf = (name: RouteName, values: Record<string, unknown>) =>
     routes[name].path.replace(/:(\w+)/g, (_m, key: string) => encodeURIComponent(String(values[key] ?? validParams[key])));
 
-  /** Sends as the auction's owner; checks what every answer must be. */
+  /** Sends as the auction's owner (a service route: with the service key); checks what every answer must be. */
   const send = async (name: RouteName, opts: { path?: string; body?: unknown; query?: string }): Promise<HttpResult> => {
     const def = routes[name];
     const path = (opts.path ?? pathOf(name, {})) + (opts.query ? `?${opts.query}` : '');
