@@ -50,11 +50,11 @@ export interface TargetCheck {
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits));
 
+const msPerBid = (cpuSeconds: number | undefined, bids: number) => (cpuSeconds !== undefined && bids > 0 ? (cpuSeconds * 1000) / bids : NaN);
 /** The server's CPU per accepted bid in a fan-out step (milliseconds). */
-export const cpuMsPerAcceptedBid = (s: Pick<FanoutStep, 'result'>) => (s.result.accepted > 0 ? (s.result.serverCpuSeconds * 1000) / s.result.accepted : NaN);
+export const cpuMsPerAcceptedBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s.result.serverCpuSeconds, s.result.accepted);
 /** The same after the warm-up: the steady part's CPU over the measured accepted bids (NaN without a warm-up figure). */
-export const cpuMsPerMeasuredBid = (s: Pick<FanoutStep, 'result'>) =>
-  s.result.serverCpuAfterWarmupSeconds !== undefined && s.result.measured > 0 ? (s.result.serverCpuAfterWarmupSeconds * 1000) / s.result.measured : NaN;
+export const cpuMsPerMeasuredBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s.result.serverCpuAfterWarmupSeconds, s.result.measured);
 
 export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
