@@ -20,20 +20,22 @@ const DURABLE_LABEL: Record<DurableSystem, string> = {
 function durableWriteTable(r: RunResults): string[] {
   const steps = r.durableWrite ?? [];
   if (steps.length === 0) return [];
+  const runs = new Set(steps.map((s) => s.run)).size;
   const out = [
     '',
-    '**Beside a bare server that also persists each bid** (`durable`; not one of the issue\'s targets, which compare with the plain bare server): before its broadcast and ack, that bare server commits the bid\'s rows with the raw SQL ceiling\'s SQLite transaction (the bid, the lot, the `bidPlaced` event and the room\'s seq; WAL, `synchronous=FULL`, one commit and fsync per bid; Bidwire\'s own also writes the `outbid` event and its room\'s seq). Ratios are Bidwire\'s figure over each bare server\'s, same run:',
+    '**Beside a bare server that also persists each bid** (`durable`; not one of the issue\'s targets, which compare with the plain bare server): before its broadcast and ack, that bare server commits the bid\'s rows with the raw SQL ceiling\'s SQLite transaction (the bid, the lot, the `bidPlaced` event and the room\'s seq; WAL, `synchronous=FULL`, one commit and fsync per bid; Bidwire\'s own also writes the `outbid` event and its room\'s seq). Ratios are Bidwire\'s figure over each bare server\'s, same run (with `--runs=N`, N runs interleaved; the targets below take their median):',
     '',
     '| viewers | bids/s | system | last viewer p50 / p99 ms | ack p50 / p99 ms | server CPU ms per accepted bid | Bidwire / this | after the warm-up | Bidwire / this | server peak RSS MiB | persisted / accepted | lost |',
     '|---:|---:|---|---|---|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const s of steps) {
-    const b = steps.find((x) => x.system === 'bidwire' && x.viewers === s.viewers && x.bidsPerSecond === s.bidsPerSecond);
+    const b = steps.find((x) => x.system === 'bidwire' && x.viewers === s.viewers && x.bidsPerSecond === s.bidsPerSecond && x.run === s.run);
+    const label = `${DURABLE_LABEL[s.system]}${runs > 1 ? ` (run ${s.run})` : ''}`;
     const cpu = cpuMsPerAcceptedBid(s);
     const steady = cpuMsPerMeasuredBid(s);
     const over = (mine: number, theirs: number) => (s.system === 'bidwire' ? '—' : `${n(ratio(mine, theirs), 2)}×`);
     out.push(
-      `| ${s.viewers.toLocaleString('en-US')} | ${s.bidsPerSecond} | ${DURABLE_LABEL[s.system]} | ${n(s.result.lastViewer.p50)} / ${n(s.result.lastViewer.p99)} | ${n(s.result.ack.p50)} / ${n(s.result.ack.p99)} | ${n(cpu, 2)} | ${over(b ? cpuMsPerAcceptedBid(b) : NaN, cpu)} | ${n(steady, 2)} | ${over(b ? cpuMsPerMeasuredBid(b) : NaN, steady)} | ${n(s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${s.persisted < 0 ? '—' : `${s.persisted} / ${s.result.accepted}`} | ${s.result.lostEvents} |`,
+      `| ${s.viewers.toLocaleString('en-US')} | ${s.bidsPerSecond} | ${label} | ${n(s.result.lastViewer.p50)} / ${n(s.result.lastViewer.p99)} | ${n(s.result.ack.p50)} / ${n(s.result.ack.p99)} | ${n(cpu, 2)} | ${over(b ? cpuMsPerAcceptedBid(b) : NaN, cpu)} | ${n(steady, 2)} | ${over(b ? cpuMsPerMeasuredBid(b) : NaN, steady)} | ${n(s.result.serverPeakRssBytes / 2 ** 20, 0)} | ${s.persisted < 0 ? '—' : `${s.persisted} / ${s.result.accepted}`} | ${s.result.lostEvents} |`,
     );
   }
   return out;

@@ -56,57 +56,107 @@ export const cpuMsPerAcceptedBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s
 /** The same after the warm-up: the steady part's CPU over the measured accepted bids (NaN without a warm-up figure). */
 export const cpuMsPerMeasuredBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s.result.serverCpuAfterWarmupSeconds, s.result.measured);
 
+type Measured = Pick<FanoutStep, 'result'>;
+/** Bidwire and a bare server measured in the same run, at the same load. */
+interface Pair {
+  bidwire: Measured;
+  bare: Measured;
+}
+
+/**
+ * Every run that measured Bidwire and the bare server at V × R: the fan-out step, then each run of `durable` (its
+ * plain bare server, or with `persisting` the bare server that commits each bid). `--runs=N` makes N such runs.
+ */
+function pairsAt(r: Omit<RunResults, 'targets'>, viewers: number, bidsPerSecond: number, persisting = false): Pair[] {
+  const at = (s: { viewers: number; bidsPerSecond: number }) => s.viewers === viewers && s.bidsPerSecond === bidsPerSecond;
+  const pairs: Pair[] = [];
+  const bidwire = r.fanout.find((s) => s.target === 'bidwire' && at(s));
+  const bare = r.fanout.find((s) => s.target === 'baseline' && at(s));
+  if (!persisting && bidwire && bare) pairs.push({ bidwire, bare });
+  const durable = (r.durableWrite ?? []).filter(at);
+  for (const b of durable.filter((s) => s.system === 'bidwire')) {
+    const x = durable.find((s) => s.system === (persisting ? 'bare-durable' : 'bare') && s.run === b.run);
+    if (x) pairs.push({ bidwire: b, bare: x });
+  }
+  return pairs;
+}
+
+/** Both servers broadcast what they accepted: like for like while those counts are within 10%. */
+const alike = (p: Pair) => Math.min(p.bidwire.result.accepted, p.bare.result.accepted) >= 0.9 * Math.max(p.bidwire.result.accepted, p.bare.result.accepted);
+
+const medianOf = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Bidwire's figure over the bare server's in each pair: their median, and how they spread when there are several. */
+function ratioOverRuns(pairs: Pair[], figure: (s: Measured) => number): { median: number; text: string } {
+  const ratios = pairs.map((p) => figure(p.bidwire) / figure(p.bare)).filter(Number.isFinite);
+  const median = medianOf(ratios);
+  if (ratios.length <= 1) return { median, text: `${fmt(median, 2)}×` };
+  return { median, text: `median ${fmt(median, 2)}× of ${ratios.length} runs (${ratios.map((x) => fmt(x, 2)).join(', ')})` };
+}
+
 export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const at1000 = (kind: string) => r.fanout.find((s) => s.target === kind && s.viewers === 1_000 && s.bidsPerSecond === 100);
-  const bw = at1000('bidwire');
-  const base = at1000('baseline');
-  const l = bw?.result.lastViewer;
+  const at1000 = pairsAt(r, 1_000, 100);
+  const first = at1000[0];
+  const l = first?.bidwire.result.lastViewer;
   checks.push({ target: '1,000 viewers, 100 bids/s: p50 ≤ 15 ms', measured: `${fmt(l?.p50)} ms`, met: l ? l.p50 <= 15 : null });
   checks.push({ target: '1,000 viewers, 100 bids/s: p99 ≤ 50 ms', measured: `${fmt(l?.p99)} ms`, met: l ? l.p99 <= 50 : null });
-  const rel = l && base ? l.p99 / base.result.lastViewer.p99 : undefined;
   // Both servers answer a bid that arrives below the lot's highest (reordered on its way) with BID_TOO_LOW and do
-  // not broadcast it, so each broadcasts what it accepted; like for like while those counts are close.
-  const accepted = bw && base ? [bw.result.accepted, base.result.accepted] : undefined;
-  const alike = accepted ? Math.min(...accepted) >= 0.9 * Math.max(...accepted) : false;
-  const d = bw?.result.delivery;
-  const relDelivery = d && base?.result.delivery ? d.p99 / base.result.delivery.p99 : undefined;
+  // not broadcast it, so each broadcasts what it accepted; a run where those counts are far apart is left out.
+  const liked = at1000.filter(alike);
+  const unlike = at1000.length - liked.length;
+  const leftOut = unlike > 0 ? ` (${unlike} of ${at1000.length} runs left out: bids broadcast more than 10% apart, not like for like)` : '';
+  const delivery = ratioOverRuns(liked, (s) => s.result.delivery?.p99 ?? NaN);
   checks.push({
     target: '1,000 viewers, 100 bids/s: delivery p99 (every viewer) ≤ 1.25× the bare baseline (judge on the median of ≥ 3 runs)',
-    measured: `${fmt(relDelivery, 2)}×${accepted && !alike ? ' (not like for like, below)' : ''}`,
-    met: relDelivery === undefined || !Number.isFinite(relDelivery) || !alike ? null : relDelivery <= 1.25,
+    measured: `${delivery.text}${leftOut}`,
+    met: Number.isFinite(delivery.median) ? delivery.median <= 1.25 : null,
   });
+  const last = ratioOverRuns(liked, (s) => s.result.lastViewer.p99);
+  const counts = first ? ` (bids broadcast: ${first.bidwire.result.accepted} vs ${first.bare.result.accepted}${at1000.length > 1 ? ' in the first run' : ''})` : '';
   checks.push({
     target: '1,000 viewers, 100 bids/s: last-viewer p99 ≤ 1.25× the bare baseline (judge on the median of ≥ 3 runs)',
-    measured: `${fmt(rel, 2)}×${accepted ? ` (bids broadcast: ${accepted[0]} vs ${accepted[1]}${alike ? '' : ', more than 10% apart: not like for like'})` : ''}`,
-    met: rel === undefined || !alike ? null : rel <= 1.25,
+    measured: `${last.text}${counts}${leftOut}`,
+    met: Number.isFinite(last.median) ? last.median <= 1.25 : null,
   });
-  const peak = bw && base ? bw.result.serverPeakRssBytes / base.result.serverPeakRssBytes : undefined;
+  const peak = ratioOverRuns(at1000, (s) => s.result.serverPeakRssBytes);
+  const mib = (s: Measured) => fmt(s.result.serverPeakRssBytes / 2 ** 20, 0);
   checks.push({
     target: '1,000 viewers, 100 bids/s: server peak RSS ≤ 1.5× the bare baseline',
-    measured: bw && base ? `${fmt(bw.result.serverPeakRssBytes / 2 ** 20, 0)} vs ${fmt(base.result.serverPeakRssBytes / 2 ** 20, 0)} MiB (${fmt(peak, 2)}×)` : 'n/a',
-    met: peak === undefined ? null : peak <= 1.5,
+    measured: first ? `${mib(first.bidwire)} vs ${mib(first.bare)} MiB${at1000.length > 1 ? ' (first run)' : ''}; ${peak.text}` : 'n/a',
+    met: Number.isFinite(peak.median) ? peak.median <= 1.5 : null,
   });
-  // The issue's CPU figure was taken at 200 × 50, where neither server saturates the machine.
-  const at200 = (kind: string) => r.fanout.find((s) => s.target === kind && s.viewers === 200 && s.bidsPerSecond === 50);
-  const cpuB = at200('bidwire');
-  const cpuX = at200('baseline');
-  const cpu = cpuB && cpuX ? cpuMsPerAcceptedBid(cpuB) / cpuMsPerAcceptedBid(cpuX) : undefined;
-  const steady = cpuB && cpuX ? cpuMsPerMeasuredBid(cpuB) / cpuMsPerMeasuredBid(cpuX) : undefined;
+  // The issue's CPU figure was taken at 200 × 50, where neither server saturates the machine. CPU per bid moves by
+  // ±30% from run to run on the shared machine: judged on the median of the runs (`--only=durable --runs=N`).
+  const at200 = pairsAt(r, 200, 50);
+  const cpu = ratioOverRuns(at200, cpuMsPerAcceptedBid);
+  const steady = ratioOverRuns(at200, cpuMsPerMeasuredBid);
+  const persisting = ratioOverRuns(pairsAt(r, 200, 50, true), cpuMsPerAcceptedBid);
+  const one = at200[0];
   checks.push({
     target: '200 viewers, 50 bids/s: server CPU per accepted bid ≤ 1.2× the bare baseline',
-    measured: cpuB && cpuX
-      ? `${fmt(cpuMsPerAcceptedBid(cpuB), 2)} vs ${fmt(cpuMsPerAcceptedBid(cpuX), 2)} ms (${fmt(cpu, 2)}×); after the warm-up ${fmt(cpuMsPerMeasuredBid(cpuB), 2)} vs ${fmt(cpuMsPerMeasuredBid(cpuX), 2)} ms (${fmt(steady, 2)}×)`
+    measured: one
+      ? `${at200.length === 1 ? `${fmt(cpuMsPerAcceptedBid(one.bidwire), 2)} vs ${fmt(cpuMsPerAcceptedBid(one.bare), 2)} ms, ` : ''}${cpu.text}; after the warm-up ${steady.text}` +
+        `${Number.isFinite(persisting.median) ? `; beside the bare server that also commits each bid ${persisting.text}` : ''}`
       : 'n/a',
-    met: cpu === undefined || !Number.isFinite(cpu) ? null : cpu <= 1.2,
+    met: Number.isFinite(cpu.median) ? cpu.median <= 1.2 : null,
   });
   // The bidder's ack on SQLite (synchronous=FULL, the fan-out scenario's database) where the machine is not saturated.
-  const ack = r.fanout.find((s) => s.target === 'bidwire' && s.viewers === 200 && s.bidsPerSecond === 50)?.result.ack;
-  checks.push({ target: "200 viewers, 50 bids/s: bidder's ack p50 ≤ 3 ms (SQLite, synchronous=FULL)", measured: `${fmt(ack?.p50)} ms`, met: ack ? ack.p50 <= 3 : null });
+  const acks = at200.map((p) => p.bidwire.result.ack.p50);
+  const ack = medianOf(acks);
+  checks.push({
+    target: "200 viewers, 50 bids/s: bidder's ack p50 ≤ 3 ms (SQLite, synchronous=FULL)",
+    measured: `${acks.length > 1 ? `median ${fmt(ack)} ms of ${acks.length} runs (${acks.map((x) => fmt(x)).join(', ')})` : `${fmt(ack)} ms`}`,
+    met: Number.isFinite(ack) ? ack <= 3 : null,
+  });
   checks.push({
     target: 'no event lost',
-    measured: `${r.fanout.reduce((n, s) => n + s.result.lostEvents, 0) + r.throughput.reduce((n, t) => n + t.result.lostEvents, 0)} lost`,
-    met: r.fanout.every((s) => s.result.lostEvents === 0) && r.throughput.every((t) => t.result.lostEvents === 0),
+    measured: `${[...r.fanout, ...(r.durableWrite ?? []), ...r.throughput].reduce((n, s) => n + s.result.lostEvents, 0)} lost`,
+    met: [...r.fanout, ...(r.durableWrite ?? []), ...r.throughput].every((s) => s.result.lostEvents === 0),
   });
   const plain = (database: string) => r.throughput.find((t) => t.target === 'bidwire' && t.database === database && !t.variant);
   const sqlite = plain('sqlite');

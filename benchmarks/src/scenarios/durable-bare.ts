@@ -4,6 +4,9 @@
 // Bidwire's own also writes the outbid event and its room's seq). Same fan-out load as
 // fanout.ts, the plain bare server in the same run beside both. Not one of the issue's targets (they compare
 // with the plain bare server): it tells the cost of the durable write apart from the rest of Bidwire's.
+// With `runs` > 1 the three systems run that many times, interleaved (Bidwire, bare + commit, bare, then again), so a
+// shared machine's load falls on all three alike and a figure as noisy as CPU per bid is judged on the median of
+// its runs (results.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +27,8 @@ export interface DurableBareStep {
   result: BidLoadResult;
   /** bare-durable: the bid rows in its file after the run (every accepted bid must be one); -1 for the others. */
   persisted: number;
+  /** Which of the interleaved runs (1-based); absent from older result files. */
+  run?: number;
 }
 
 const bidRows = (seed: RawSqliteSeed): number => {
@@ -35,23 +40,28 @@ const bidRows = (seed: RawSqliteSeed): number => {
   }
 };
 
-export async function runDurableBare(p: FanoutParams, log: (msg: string) => void): Promise<DurableBareStep[]> {
+export async function runDurableBare(p: FanoutParams, log: (msg: string) => void, runs = 1): Promise<DurableBareStep[]> {
   const steps: DurableBareStep[] = [];
   for (const step of p.steps) {
-    for (const system of DURABLE_SYSTEMS) {
-      const say = (msg: string) => log(`durable write ${system} V=${step.viewers} R=${step.bidsPerSecond}/s: ${msg}`);
-      const dir = system === 'bare-durable' ? mkdtempSync(path.join(tmpdir(), 'bidwire-bare-durable-')) : undefined;
-      try {
-        const seed = dir ? await seedRawSqlite(path.join(dir, 'bare.db')) : undefined;
-        const env = seed ? { BENCH_BARE_DURABLE: JSON.stringify(seed) } : undefined;
-        const result = await runFanoutStep(system === 'bidwire' ? 'bidwire' : 'baseline', step, p, say, env);
-        const persisted = seed ? bidRows(seed) : -1;
-        if (seed) say(`${persisted} bid rows committed for ${result.accepted} accepted bids`);
-        steps.push({ system, ...step, durationMs: p.durationMs, result, persisted });
-      } finally {
-        if (dir) rmSync(dir, { recursive: true, force: true });
-      }
+    for (let run = 1; run <= runs; run++) {
+      for (const system of DURABLE_SYSTEMS) steps.push(await runSystem(system, step, run));
     }
   }
   return steps;
+
+  async function runSystem(system: DurableSystem, step: FanoutParams['steps'][number], run: number): Promise<DurableBareStep> {
+    const which = runs > 1 ? ` run ${run}/${runs}` : '';
+    const say = (msg: string) => log(`durable write${which} ${system} V=${step.viewers} R=${step.bidsPerSecond}/s: ${msg}`);
+    const dir = system === 'bare-durable' ? mkdtempSync(path.join(tmpdir(), 'bidwire-bare-durable-')) : undefined;
+    try {
+      const seed = dir ? await seedRawSqlite(path.join(dir, 'bare.db')) : undefined;
+      const env = seed ? { BENCH_BARE_DURABLE: JSON.stringify(seed) } : undefined;
+      const result = await runFanoutStep(system === 'bidwire' ? 'bidwire' : 'baseline', step, p, say, env);
+      const persisted = seed ? bidRows(seed) : -1;
+      if (seed) say(`${persisted} bid rows committed for ${result.accepted} accepted bids`);
+      return { system, ...step, durationMs: p.durationMs, result, persisted, run };
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
