@@ -107,9 +107,14 @@ describe('Dockerfile', () => {
     const user = finalStage.filter((l) => /^USER /.test(l)).at(-1);
     expect(user).toBeDefined();
     expect(user).not.toMatch(/^USER (root|0)(:|$)/);
-    expect(finalStage.filter((l) => /^CMD /.test(l)).at(-1)).toBe('CMD ["node", "apps/server/dist/main.js"]');
-    expect(existsSync(path.join(repo, 'apps/server/package.json'))).toBe(true);
-    expect(readFileSync(path.join(repo, 'apps/server/package.json'), 'utf8')).toMatch(/"main": "\.\/dist\/main\.js"/);
+    // The image runs the server as `pnpm start` does: the same node flags as the server's start script.
+    const server = JSON.parse(readFileSync(path.join(repo, 'apps/server/package.json'), 'utf8')) as { main: string; scripts: { start: string } };
+    expect(server.main).toBe('./dist/main.js');
+    const start = server.scripts.start.split(/\s+/);
+    expect(start[0]).toBe('node');
+    expect(start.at(-1)).toBe('dist/main.js');
+    const cmd = ['node', ...start.slice(1, -1), 'apps/server/dist/main.js'];
+    expect(finalStage.filter((l) => /^CMD /.test(l)).at(-1)).toBe(`CMD ${JSON.stringify(cmd).replace(/","/g, '", "')}`);
   });
 
   it('leaves host builds out of the context (.dockerignore)', () => {

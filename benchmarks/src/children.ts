@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChildren, type ChildEntry } from './child-build.js';
 import type { FromServer, FromWorker, Job, ServerRequest, ToServer, ToWorker } from './protocol.js';
+import { serverNodeFlags } from './server-flags.js';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children = await buildChildren();
@@ -54,7 +55,9 @@ export interface ServerOptions {
 
 export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
   const entry: ChildEntry = opts.kind === 'bidwire' ? 'server-process' : 'baseline-server';
-  const argv = ['--expose-gc', ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [])];
+  // Bidwire with production's node flags (server-flags.ts); the bare server with node's defaults.
+  const production = opts.kind === 'bidwire' ? serverNodeFlags() : [];
+  const argv = ['--expose-gc', ...production, ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [])];
   const child = forkChild(entry, { ...process.env, ...opts.env }, argv);
   const pid = child.pid!;
   let nextId = 1;

@@ -1,4 +1,6 @@
 // Reads the configuration, builds the app, listens, and shuts down gracefully on SIGTERM/SIGINT (SPEC §9).
+// Run as `node --max-semi-space-size=8 dist/main.js` (`pnpm start`, deploy/Dockerfile): V8 reads the young
+// generation's limit only at start, so the flag cannot be set from here (README, "Young generation").
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { startLine } from './observability/logger.js';

@@ -1,13 +1,14 @@
 // Idle RSS after start: a server started on a fresh database (Bidwire) or bare, given no traffic at all; its
 // VmRSS read from /proc after it idled. Both run as they would in production, not through tsx (whose loader
-// adds tens of MB to any process): Bidwire from its build (`node apps/server/dist/main.js`, what `pnpm start`
-// runs; `pnpm build` first) and the bare server as plain JavaScript with the baseline's Socket.IO options.
+// adds tens of MB to any process): Bidwire from its build (`node <flags> apps/server/dist/main.js`, what `pnpm
+// start` runs, with its flags; `pnpm build` first) and the bare server as plain JavaScript with the baseline's Socket.IO options.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rssBytes } from '../children.js';
+import { serverNodeFlags } from '../server-flags.js';
 import { bidwireEnv, type TargetKind } from './target.js';
 
 const benchDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,7 +44,7 @@ http.listen(0, '127.0.0.1', () => console.log('${READY}'));`;
 export async function idleRssAfterStart(kind: TargetKind): Promise<IdleRss> {
   if (kind === 'bidwire' && !existsSync(serverDist)) throw new Error(`${serverDist} is missing: run \`pnpm build\` first`);
   const dir = kind === 'bidwire' ? mkdtempSync(path.join(tmpdir(), 'bidwire-idle-')) : undefined;
-  const args = dir ? [serverDist] : ['--input-type=module', '-e', BARE];
+  const args = dir ? [...serverNodeFlags(), serverDist] : ['--input-type=module', '-e', BARE];
   const env = dir
     ? { ...process.env, ...bidwireEnv(`file:${path.join(dir, 'idle.db')}`), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' }
     : process.env;
