@@ -23,7 +23,7 @@ function durableWriteTable(r: RunResults): string[] {
   const runs = new Set(steps.map((s) => s.run)).size;
   const out = [
     '',
-    '**Beside a bare server that also persists each bid** (`durable`; not one of the issue\'s targets, which compare with the plain bare server): before its broadcast and ack, that bare server commits the bid\'s rows with the raw SQL ceiling\'s SQLite transaction (the bid, the lot, the `bidPlaced` event and the room\'s seq; WAL, `synchronous=FULL`, one commit and fsync per bid; Bidwire\'s own also writes the `outbid` event and its room\'s seq). Ratios are Bidwire\'s figure over each bare server\'s, same run (with `--runs=N`, N runs interleaved; the targets below take their median):',
+    '**Beside a bare server that also persists each bid** (`durable`; that server is not one of the issue\'s targets, which compare with the plain bare server, also run here): before its broadcast and ack, that bare server commits the bid\'s rows with the raw SQL ceiling\'s SQLite transaction (the bid, the lot, the `bidPlaced` event and the room\'s seq; WAL, `synchronous=FULL`, one commit and fsync per bid; Bidwire\'s own also writes the `outbid` event and its room\'s seq). Ratios are Bidwire\'s figure over each bare server\'s, same run (with `--runs=N`, N runs interleaved; the targets below take their median):',
     '',
     '| viewers | bids/s | system | last viewer p50 / p99 ms | ack p50 / p99 ms | server CPU ms per accepted bid | Bidwire / this | after the warm-up | Bidwire / this | server peak RSS MiB | persisted / accepted | lost |',
     '|---:|---:|---|---|---|---:|---:|---:|---:|---:|---|---:|',

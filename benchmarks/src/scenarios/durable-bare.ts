@@ -2,8 +2,9 @@
 // server commits the bid's rows with the raw SQL ceiling's SQLite transaction (sqlite-bid-transaction.ts: the
 // bid, the lot, the bidPlaced event and the room's seq; WAL, synchronous=FULL, one commit and fsync per bid;
 // Bidwire's own also writes the outbid event and its room's seq). Same fan-out load as
-// fanout.ts, the plain bare server in the same run beside both. Not one of the issue's targets (they compare
-// with the plain bare server): it tells the cost of the durable write apart from the rest of Bidwire's.
+// fanout.ts, the plain bare server in the same run beside both. The committing bare server is not one of the
+// issue's targets (they compare with the plain bare server, whose runs here count for them, results.ts): it tells
+// the cost of the durable write apart from the rest of Bidwire's.
 // With `runs` > 1 the three systems run that many times, interleaved (Bidwire, bare + commit, bare, then again), so a
 // shared machine's load falls on all three alike and a figure as noisy as CPU per bid is judged on the median of
 // its runs (results.ts).
