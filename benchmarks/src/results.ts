@@ -6,6 +6,7 @@ import type { Comparison } from './scenarios/compare.js';
 import type { ConnectionsResult } from './scenarios/connections.js';
 import type { DurableBareStep } from './scenarios/durable-bare.js';
 import type { FanoutStep } from './scenarios/fanout.js';
+import { median } from './stats.js';
 import type { RawResult } from './scenarios/bid-sql.js';
 import type { ResyncFloodVariant } from './scenarios/resync-flood.js';
 import type { EventSizeResult, ThroughputResult } from './scenarios/throughput.js';
@@ -50,13 +51,14 @@ export interface TargetCheck {
 
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits));
 
+/** One server's figures under one load: a fan-out step or a run of `durable`. */
+type Measured = Pick<FanoutStep, 'result'>;
 const msPerBid = (cpuSeconds: number | undefined, bids: number) => (cpuSeconds !== undefined && bids > 0 ? (cpuSeconds * 1000) / bids : NaN);
 /** The server's CPU per accepted bid in a fan-out step (milliseconds). */
-export const cpuMsPerAcceptedBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s.result.serverCpuSeconds, s.result.accepted);
+export const cpuMsPerAcceptedBid = (s: Measured) => msPerBid(s.result.serverCpuSeconds, s.result.accepted);
 /** The same after the warm-up: the steady part's CPU over the measured accepted bids (NaN without a warm-up figure). */
-export const cpuMsPerMeasuredBid = (s: Pick<FanoutStep, 'result'>) => msPerBid(s.result.serverCpuAfterWarmupSeconds, s.result.measured);
+export const cpuMsPerMeasuredBid = (s: Measured) => msPerBid(s.result.serverCpuAfterWarmupSeconds, s.result.measured);
 
-type Measured = Pick<FanoutStep, 'result'>;
 /** Bidwire and a bare server measured in the same run, at the same load. */
 interface Pair {
   bidwire: Measured;
@@ -84,18 +86,12 @@ function pairsAt(r: Omit<RunResults, 'targets'>, viewers: number, bidsPerSecond:
 /** Both servers broadcast what they accepted: like for like while those counts are within 10%. */
 const alike = (p: Pair) => Math.min(p.bidwire.result.accepted, p.bare.result.accepted) >= 0.9 * Math.max(p.bidwire.result.accepted, p.bare.result.accepted);
 
-const medianOf = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-
 /** Bidwire's figure over the bare server's in each pair: their median, and how they spread when there are several. */
 function ratioOverRuns(pairs: Pair[], figure: (s: Measured) => number): { median: number; text: string } {
   const ratios = pairs.map((p) => figure(p.bidwire) / figure(p.bare)).filter(Number.isFinite);
-  const median = medianOf(ratios);
-  if (ratios.length <= 1) return { median, text: `${fmt(median, 2)}×` };
-  return { median, text: `median ${fmt(median, 2)}× of ${ratios.length} runs (${ratios.map((x) => fmt(x, 2)).join(', ')})` };
+  const middle = median(ratios);
+  if (ratios.length <= 1) return { median: middle, text: `${fmt(middle, 2)}×` };
+  return { median: middle, text: `median ${fmt(middle, 2)}× of ${ratios.length} runs (${ratios.map((x) => fmt(x, 2)).join(', ')})` };
 }
 
 export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
@@ -147,7 +143,7 @@ export function checkTargets(r: Omit<RunResults, 'targets'>): TargetCheck[] {
   });
   // The bidder's ack on SQLite (synchronous=FULL, the fan-out scenario's database) where the machine is not saturated.
   const acks = at200.map((p) => p.bidwire.result.ack.p50);
-  const ack = medianOf(acks);
+  const ack = median(acks);
   checks.push({
     target: "200 viewers, 50 bids/s: bidder's ack p50 ≤ 3 ms (SQLite, synchronous=FULL)",
     measured: `${acks.length > 1 ? `median ${fmt(ack)} ms of ${acks.length} runs (${acks.map((x) => fmt(x)).join(', ')})` : `${fmt(ack)} ms`}`,

@@ -51,3 +51,10 @@ export function summarizeHistogram(buckets: readonly (readonly [number, number])
 /** a / b rounded to two decimals (NaN when either side is missing). */
 export const ratio = (a: number | undefined, b: number | undefined): number =>
   a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? NaN : Math.round((a / b) * 100) / 100;
+
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { dropDatabase, freshDatabase } from './postgres.js';
 import { runThroughput, type ThroughputParams } from './throughput.js';
+import { median } from '../stats.js';
 
 /** A variant: its label, the server environment and the bidding (maxima) that make it. */
 export type Variant = NonNullable<ThroughputParams['variant']>;
@@ -31,11 +32,6 @@ export interface Comparison {
   medianPairRatio: number;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : Math.round((s[mid - 1]! + s[mid]!) / 2);
-};
 
 export async function runComparison(
   name: string,
@@ -64,14 +60,12 @@ export async function runComparison(
   }
   const summary = variants.map((variant, v): VariantRuns => {
     const xs = seen[v]!.runs;
-    return { label: variant.label, runs: xs, loadavg: seen[v]!.loadavg, median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+    return { label: variant.label, runs: xs, loadavg: seen[v]!.loadavg, median: Math.round(median(xs)), min: Math.min(...xs), max: Math.max(...xs) };
   }) as [VariantRuns, VariantRuns];
   const round2 = (x: number) => Math.round(x * 100) / 100;
   const ratio = round2(summary[1].median / summary[0].median);
   const pairRatios = summary[1].runs.map((b, i) => round2(b / summary[0].runs[i]!));
-  const sorted = [...pairRatios].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const medianPairRatio = round2(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+  const medianPairRatio = round2(median(pairRatios));
   log(
     `${name}/${database}: ${summary.map((s) => `${s.label} median ${s.median} (${s.min}–${s.max})`).join(', ')}; ratio of the medians ${ratio}, ` +
       `each pair ${pairRatios.join(', ')}, median pair ratio ${medianPairRatio}`,
