@@ -2,7 +2,8 @@
 // module loaded stays in memory as source, bytecode and objects (issue 18, idle RSS), so the database drivers
 // it was not configured for, the schema engine (a pending migration runs in a child process), the docs
 // generators (the build ships the documents), jose (external identity provider mode only), pino-pretty
-// (JSON logs) and zod's locale files (zod is bundled and tree-shaken) are never loaded. Runs the build:
+// (JSON logs) and zod's locale files (zod is bundled and tree-shaken) are never loaded, nor is the query compiler's
+// base64 module (read as bytes, scripts/wasm-read-once.mjs). Runs the build:
 // `pnpm test` builds first (turbo.json); run on its own after `pnpm build`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,51 @@ Module.prototype._compile = function (content, filename) {
 };
 `;
 
+/** Starts the build on a fresh SQLite file in `dir` with `nodeArgs`, waits until it listens, then `whileUp`, then stops it. */
+async function runBuiltServer(dir: string, nodeArgs: string[], whileUp: (output: () => string) => Promise<void> = async () => {}) {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: dir,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: `file:${path.join(dir, `${nodeArgs.length}.db`)}`,
+      JWT_SECRET: 'production-modules-test-secret-0123456789abcdef',
+      OTP_WEBHOOK_URL: 'http://127.0.0.1:9/otp',
+      OTP_WEBHOOK_SECRET: 'production-modules-test-otp-secret',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
+      const check = () => {
+        if (output.includes('is listening on')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the server exited (${code}) before it listened:\n${output}`));
+      });
+    });
+    await whileUp(() => output);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+  return { pid: child.pid!, output };
+}
+
 describe.skipIf(Boolean(stale))('the built server (production, SQLite)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bidwire-modules-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -51,50 +97,12 @@ describe.skipIf(Boolean(stale))('the built server (production, SQLite)', () => {
     const list = path.join(dir, 'modules.txt');
     const hook = path.join(dir, 'hook.mjs');
     writeFileSync(hook, hookSource(list));
-    const child = spawn(process.execPath, ['--import', pathToFileURL(hook).href, main], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: 'production',
-        DATABASE_URL: `file:${path.join(dir, 'modules.db')}`,
-        JWT_SECRET: 'production-modules-test-secret-0123456789abcdef',
-        OTP_WEBHOOK_URL: 'http://127.0.0.1:9/otp',
-        OTP_WEBHOOK_SECRET: 'production-modules-test-otp-secret',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_FORMAT: 'json',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the server did not start within 20 s:\n${output}`)), 20_000);
-        const check = () => {
-          if (output.includes('is listening on')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        };
-        child.stdout.on('data', check);
-        child.once('exit', (code) => {
-          clearTimeout(timer);
-          reject(new Error(`the server exited (${code}) before it listened:\n${output}`));
-        });
-      });
-    } finally {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    const { pid } = await runBuiltServer(dir, ['--import', pathToFileURL(hook).href]);
 
     // The serving process only: the migration it ran on the fresh file ran in a child of its own.
     const loaded = readFileSync(list, 'utf8')
       .split('\n')
-      .filter((line) => line.startsWith(`${child.pid} `))
+      .filter((line) => line.startsWith(`${pid} `))
       .map((line) => line.slice(line.indexOf(' ') + 1));
     const matching = (pattern: RegExp) => loaded.filter((file) => pattern.test(file));
 
@@ -112,6 +120,7 @@ describe.skipIf(Boolean(stale))('the built server (production, SQLite)', () => {
       'pino-pretty': /\/node_modules\/pino-pretty\//,
       jose: /\/node_modules\/jose\//,
       'zod from node_modules (its locales among them)': /\/node_modules\/zod\//,
+      "the query compiler's base64 module": /query_compiler_\w+_bg\.\w+\.wasm-base64/,
     };
     const found = Object.fromEntries(Object.entries(never).map(([what, pattern]) => [what, matching(pattern).slice(0, 3)]));
     expect(found).toEqual(Object.fromEntries(Object.keys(never).map((what) => [what, []])));
