@@ -1,10 +1,12 @@
 // Reads the configuration, builds the app, listens, and shuts down gracefully on SIGTERM/SIGINT (SPEC §9).
-// Run as `node --max-semi-space-size=8 dist/main.js` (`pnpm start`, deploy/Dockerfile): V8 reads the young
-// generation's limit only at start, so the flag cannot be set from here (README, "Young generation").
+// Run as `node --max-semi-space-size=8 --expose-gc dist/main.js` (`pnpm start`, deploy/Dockerfile): V8 reads the
+// young generation's limit only at start, so the flag cannot be set from here (README, "Young generation");
+// `--expose-gc` is for releaseStartUpHeapWhenIdle (start-up-heap.ts).
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { startLine } from './observability/logger.js';
 import { backstopMs } from './shutdown.js';
+import { releaseStartUpHeapWhenIdle } from './start-up-heap.js';
 
 async function main() {
   let config;
@@ -23,6 +25,7 @@ async function main() {
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const start = startLine(config, `http://${host}:${config.port}`);
   server.app.log.info(start.fields, start.msg);
+  void releaseStartUpHeapWhenIdle();
 
   // SIGTERM/SIGINT: the graceful shutdown (shutdown.ts), which keeps within SHUTDOWN_GRACE_MS; the timer is
   // the backstop if something hangs anyway, set to fire just before the grace ends (backstopMs) so the process

@@ -3,7 +3,8 @@
 // it was not configured for, the schema engine (a pending migration runs in a child process), the docs
 // generators (the build ships the documents), jose (external identity provider mode only), pino-pretty
 // (JSON logs) and zod's locale files (zod is bundled and tree-shaken) are never loaded, nor is the query compiler's
-// base64 module (read as bytes, scripts/wasm-read-once.mjs). Runs the build:
+// base64 module (read as bytes, scripts/wasm-read-once.mjs). Started with the start script's flags, the server runs
+// the young-generation collections that let V8 give back the start-up's heap (start-up-heap.ts). Runs the build:
 // `pnpm test` builds first (turbo.json); run on its own after `pnpm build`.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -124,5 +125,18 @@ describe.skipIf(Boolean(stale))('the built server (production, SQLite)', () => {
     };
     const found = Object.fromEntries(Object.entries(never).map(([what, pattern]) => [what, matching(pattern).slice(0, 3)]));
     expect(found).toEqual(Object.fromEntries(Object.keys(never).map((what) => [what, []])));
+  });
+
+  it('runs the young-generation collections once idle when started as `pnpm start` starts it', async () => {
+    const server = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    const flags = server.scripts.start.split(/\s+/).slice(1, -1);
+    expect(flags).toContain('--expose-gc');
+    // --trace-gc prints one line per collection; the ones called through the exposed gc() say "testing".
+    const forced = (output: string) => output.split('\n').filter((l) => /Scavenge.*testing/.test(l)).length;
+    const { output } = await runBuiltServer(dir, [...flags, '--trace-gc'], async (out) => {
+      const deadline = Date.now() + 20_000;
+      while (forced(out()) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    });
+    expect(forced(output)).toBe(10);
   });
 });
