@@ -1,13 +1,15 @@
 // Gives back the heap the start-up grew as soon as the server idles, instead of 16-25 s later.
 //
-// Why (measured with `--trace-gc-verbose`, README "Start-up heap"): start-up allocates ~25 MB in its first second,
-// which grows V8's young generation to its limit (16 MiB with `--max-semi-space-size=8`). V8 gives it back only when
-// its memory reducer finds the process idle, and it judges that by the allocation over its last ten garbage
-// collections: after start-up all ten are start-up's, so an idle server is judged busy at the reducer's looks 8 and
-// 16 s after start and released only at 24 s or later (RSS 118 MiB until then, 96 after). Ten young-generation
-// collections once the server idles replace that history (each ~1 ms: nothing is left to copy); the reducer then
-// runs at its first look. V8 has no call to run the memory reducer itself (its memory-pressure notification is not
-// exposed to JavaScript), which is why this steers it this way, kept in one place.
+// Why (measured with `--trace-gc-verbose --trace-mutator-utilization`, README "Start-up heap"): start-up allocates
+// ~25 MB in its first second, which grows V8's young generation to its limit (16 MiB with `--max-semi-space-size=8`).
+// V8 gives it back when its memory reducer, looking 8 s after start-up's major GC and every 8 s after, finds the
+// allocation rates low; it averages the young generation's over its last ten garbage collections, all start-up's
+// until more happen, so an idle server was judged busy at the looks at 8 and 16 s (RSS 113-122 MiB until the
+// reducer ran, ~95 after). Ten young-generation collections once the server idles replace that history (0.4-7 ms
+// each: little is left to copy); the reducer then runs at its first look, if the old generation's rate is low too
+// (that is start-up's old-generation allocation over the time since start, which scripts/wasm-read-once.mjs keeps
+// ~4 MB smaller). V8 has no call to run the memory reducer itself (its memory-pressure notification is not exposed
+// to JavaScript), which is why this steers it this way, kept in one place.
 //
 // Needs `--expose-gc` (`pnpm start` and deploy/Dockerfile set it); without it (tests, tsx) it does nothing. A server
 // that is already busy is left alone: its reducer judges its own load's history correctly.
