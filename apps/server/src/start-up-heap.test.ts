@@ -37,6 +37,14 @@ describe('releaseStartUpHeapWhenIdle', () => {
     expect(await done).toBe(3);
   });
 
+  it('stops, and the server keeps running, if the exposed gc throws', async () => {
+    let calls = 0;
+    const gc = () => {
+      if (++calls === 2) throw new TypeError('unknown option');
+    };
+    expect(await releaseStartUpHeapWhenIdle({ gc, firstAfterMs: 200, everyMs: 20 })).toBe(1);
+  });
+
   it('does nothing without an exposed gc (the server not started with --expose-gc)', async () => {
     expect(await releaseStartUpHeapWhenIdle({ gc: undefined, firstAfterMs: 1 })).toBe(0);
   });
