@@ -52,7 +52,7 @@ async function runBuiltServer(dir: string, nodeArgs: string[], whileUp: (output:
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      DATABASE_URL: `file:${path.join(dir, `${nodeArgs.length}.db`)}`,
+      DATABASE_URL: `file:${path.join(mkdtempSync(path.join(dir, 'db-')), 'bidwire.db')}`, // a fresh file each start
       JWT_SECRET: 'production-modules-test-secret-0123456789abcdef',
       OTP_WEBHOOK_URL: 'http://127.0.0.1:9/otp',
       OTP_WEBHOOK_SECRET: 'production-modules-test-otp-secret',

@@ -32,7 +32,6 @@ export interface Comparison {
   medianPairRatio: number;
 }
 
-
 export async function runComparison(
   name: string,
   database: Comparison['database'],
