@@ -16,14 +16,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const main = path.join(serverDir, 'dist', 'main.js');
 
+/**
+ * The newest file the build is made from: the sources, the Prisma schemas and the scripts that generate from them.
+ * Not what `pnpm install` regenerates from those (`src/generated`, the `.generate.prisma` copies): the same files with
+ * new times, while turbo keeps a build whose inputs did not change, so their times would call a current build stale.
+ */
 const newestSource = (dir: string): number =>
   Math.max(
     0,
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newestSource(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
-    ),
+    ...readdirSync(dir, { withFileTypes: true }).map((e) => {
+      const file = path.join(dir, e.name);
+      if (e.name.startsWith('.') || file === path.join(serverDir, 'src', 'generated')) return 0;
+      return e.isDirectory() ? newestSource(file) : statSync(file).mtimeMs;
+    }),
   );
-const stale = !existsSync(main) ? 'there is no build' : statSync(main).mtimeMs < newestSource(path.join(serverDir, 'src')) ? 'the build is older than the sources' : '';
+const newestInput = Math.max(...['src', 'prisma', 'scripts'].map((dir) => newestSource(path.join(serverDir, dir))));
+const stale = !existsSync(main) ? 'there is no build' : statSync(main).mtimeMs < newestInput ? 'the build is older than the sources' : '';
 if (stale) console.warn(`\n*** SKIPPING test/production-modules.test.ts: ${stale} (run \`pnpm build\`; \`pnpm test\` builds first) ***\n`);
 
 // Records every module file the process compiles: ES modules through a loader hook (it runs on the loader's
