@@ -3,7 +3,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BidwireServer } from '../realtime/types.js';
-import { withWholeFrames } from '../realtime/whole-frames.js';
+import { withWholeFrames } from '../realtime/broadcast-frames.js';
 import type { ClusterConfig, ClusterPorts } from './cluster-ports.js';
 import { startJanitor } from './janitor.js';
 import { startNodeRegistry } from './node-registry.js';

@@ -1,6 +1,7 @@
 // Socket.IO on Fastify's HTTP server: who may open a connection (CORS_ORIGINS, and nobody while the server
-// drains), handshake auth, the server-joined rooms (user, roles), token expiry, the cap on each connection's
-// pending output, the command binding and the disconnect hooks of the modules.
+// drains), handshake auth, the server-joined rooms (user, roles), token expiry, how broadcasts are written
+// (broadcast-frames.ts), the cap on each connection's pending output, the command binding and the disconnect hooks
+// of the modules.
 import { Server } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import type { VerifyAccessToken } from '../core/user.js';
@@ -17,7 +18,7 @@ import type { CommandObserver } from '../observability/command-observer.js';
 import { SHUTTING_DOWN, type Drain } from '../core/drain.js';
 import { capPendingOutput } from './output-cap.js';
 import { expireWithToken } from './session-expiry.js';
-import { withWholeFrames } from './whole-frames.js';
+import { withWholeFrames, writeBroadcastsDirect } from './broadcast-frames.js';
 
 /** SPEC §9: payloads are capped at 64 KB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -83,6 +84,7 @@ function onConnection(socket: BidwireSocket, deps: SocketServerDeps) {
   const { user } = socket.data;
   void socket.join([userRoom(user.id), ...user.roles.map(roleRoom)]);
   expireWithToken(socket, user.exp);
+  writeBroadcastsDirect(socket);
   capPendingOutput(socket.conn, deps.maxPendingBytes, (pendingBytes) =>
     deps.log.warn({ socketId: socket.id, userId: user.id, pendingBytes }, 'dropped a connection that stopped reading (pending output over the cap)'),
   );
