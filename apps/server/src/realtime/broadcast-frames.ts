@@ -11,8 +11,9 @@
 //   waits" means engine.io's queue is empty and its transport is not writing, the WebSocket is open, and Node holds
 //   none of the socket's earlier bytes (the kernel took them): so the frame cannot pass anything sent before it,
 //   and a client that stops reading gets at most one frame this way before everything goes through engine.io
-//   again, where the pending-output cap (output-cap.ts) counts it. Anything else (polling, an upgrade under way,
-//   per-message deflate, acks and the connection's own emits, which carry no pre-built frame) takes engine.io's path.
+//   again, where the pending-output cap (output-cap.ts) counts it. Anything else takes engine.io's path: polling,
+//   an upgrade under way, per-message deflate, and what carries no pre-built frame (acks; a socket's own emits
+//   when connection state recovery is off: with it on, Socket.IO sends them as broadcasts to the socket's room).
 //
 // Measured on loopback (a probe: one process broadcasting 1,500 times at 200/s to 200 WebSocket clients in two
 // others, after a warm-up), the server's user CPU per broadcast, medians of interleaved runs: as Socket.IO builds
