@@ -101,11 +101,24 @@ function recordWrites(io: Server): { writes: Buffer[][]; corks: number[]; packet
 
 const received = (client: ClientSocket) => new Promise<unknown>((resolve) => client.once('bidPlaced', resolve));
 
-/** The whole frame of a short text message: its header, then the Socket.IO packet. */
-function expectWholeFrame(frame: Buffer, packetStart: RegExp) {
-  expect(frame[0]).toBe(0x81); // FIN + text frame
-  expect(frame[1]).toBe(frame.length - 2); // short payload length: the rest of the write is the payload
-  expect(frame.subarray(2).toString()).toMatch(packetStart);
+/** Broadcasts `payload` to the room, waits until every client has it, and answers what the server wrote meanwhile. */
+async function broadcastToAll({ io, clients }: Running, payload: object) {
+  const recorded = recordWrites(io);
+  const arrivals = clients.map(received);
+  io.to('room').emit('bidPlaced', payload);
+  expect(await Promise.all(arrivals)).toEqual(clients.map(() => payload));
+  return recorded;
+}
+
+/** Each connection wrote its copy of `{ amount }` as one write: the whole frame of a short text message. */
+function expectOneWholeFrameEach(writes: Buffer[][], amount: number) {
+  for (const written of writes) {
+    expect(written).toHaveLength(1);
+    const frame = written[0]!;
+    expect(frame[0]).toBe(0x81); // FIN + text frame
+    expect(frame[1]).toBe(frame.length - 2); // short payload length: the rest of the write is the payload
+    expect(frame.subarray(2).toString()).toMatch(new RegExp(`^42\\["bidPlaced",\\{"amount":${amount}\\}`));
+  }
 }
 
 describe('withWholeFrames', () => {
@@ -114,24 +127,13 @@ describe('withWholeFrames', () => {
     ['the recovery adapter', true, true],
     ['an adapter factory like the Redis streams adapter', 'factory', true],
   ] as const)('writes each connection its copy of a broadcast as one write of the whole frame (%s)', async (_, wholeFrames, recovery) => {
-    const { io, clients } = await start({ wholeFrames, recovery }, 3);
-    const { writes, corks } = recordWrites(io);
-    const arrivals = clients.map(received);
-    io.to('room').emit('bidPlaced', { amount: 1250 });
-    expect(await Promise.all(arrivals)).toEqual(clients.map(() => ({ amount: 1250 })));
+    const { writes, corks } = await broadcastToAll(await start({ wholeFrames, recovery }, 3), { amount: 1250 });
     expect(corks).toEqual([0, 0, 0]);
-    for (const written of writes) {
-      expect(written).toHaveLength(1);
-      expectWholeFrame(written[0]!, /^42\["bidPlaced",\{"amount":1250\}/);
-    }
+    expectOneWholeFrameEach(writes, 1250);
   });
 
   it('is what changes the writes: the adapter as Socket.IO builds it writes header and payload apart', async () => {
-    const { io, clients } = await start({ wholeFrames: false, recovery: true }, 2);
-    const { writes, corks } = recordWrites(io);
-    const arrivals = clients.map(received);
-    io.to('room').emit('bidPlaced', { amount: 1250 });
-    await Promise.all(arrivals);
+    const { writes, corks } = await broadcastToAll(await start({ wholeFrames: false, recovery: true }, 2), { amount: 1250 });
     expect(corks).toEqual([1, 1]);
     expect(writes.map((w) => w.length)).toEqual([2, 2]);
   });
@@ -142,27 +144,16 @@ describe('withWholeFrames', () => {
     ['64-bit length', 100_000],
   ])('delivers frames with a %s intact, written directly or not', async (_, size) => {
     for (const direct of [false, true]) {
-      const { io, clients } = await start({ wholeFrames: true, direct, recovery: true }, 2);
-      const payload = { text: 'x'.repeat(size), n: size };
-      const arrivals = clients.map(received);
-      io.to('room').emit('bidPlaced', payload);
-      expect(await Promise.all(arrivals)).toEqual([payload, payload]);
+      await broadcastToAll(await start({ wholeFrames: true, direct, recovery: true }, 2), { text: 'x'.repeat(size), n: size });
     }
   });
 });
 
 describe('writeBroadcastsDirect', () => {
   it.each([false, true])('writes a broadcast straight to each idle WebSocket: one write, no engine.io packet (recovery %s)', async (recovery) => {
-    const { io, clients } = await start({ wholeFrames: true, direct: true, recovery }, 3);
-    const { writes, packets } = recordWrites(io);
-    const arrivals = clients.map(received);
-    io.to('room').emit('bidPlaced', { amount: 1300 });
-    expect(await Promise.all(arrivals)).toEqual(clients.map(() => ({ amount: 1300 })));
+    const { writes, packets } = await broadcastToAll(await start({ wholeFrames: true, direct: true, recovery }, 3), { amount: 1300 });
     expect(packets).toEqual([0, 0, 0]);
-    for (const written of writes) {
-      expect(written).toHaveLength(1);
-      expectWholeFrame(written[0]!, /^42\["bidPlaced",\{"amount":1300\}/);
-    }
+    expectOneWholeFrameEach(writes, 1300);
   });
 
   it('sends through engine.io, after what waits there, when the connection is writing: the order holds', async () => {
@@ -195,11 +186,11 @@ describe('writeBroadcastsDirect', () => {
   });
 
   it('leaves polling connections to engine.io', async () => {
-    const { io, clients } = await start({ wholeFrames: true, direct: true, recovery: true, transports: ['polling'] }, 2);
-    const seen = serverSockets(io).map(() => 0);
-    for (const [i, socket] of serverSockets(io).entries()) socket.conn.on('packetCreate', () => seen[i]!++);
-    const arrivals = clients.map(received);
-    io.to('room').emit('bidPlaced', { amount: 1400 });
+    const server = await start({ wholeFrames: true, direct: true, recovery: true, transports: ['polling'] }, 2);
+    const seen = serverSockets(server.io).map(() => 0);
+    for (const [i, socket] of serverSockets(server.io).entries()) socket.conn.on('packetCreate', () => seen[i]!++);
+    const arrivals = server.clients.map(received);
+    server.io.to('room').emit('bidPlaced', { amount: 1400 });
     expect(await Promise.all(arrivals)).toEqual([{ amount: 1400 }, { amount: 1400 }]);
     expect(seen).toEqual([1, 1]);
   });
