@@ -30,7 +30,6 @@ type AdapterConstructor = ServerOptions['adapter'];
 type Adapter = Namespace['adapter'];
 interface PacketOptions {
   wsPreEncodedFrame?: Buffer[];
-  volatile?: boolean;
 }
 type Encode = (packet: unknown, options: PacketOptions) => unknown;
 
