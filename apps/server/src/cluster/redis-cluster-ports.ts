@@ -3,7 +3,6 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BidwireServer } from '../realtime/types.js';
-import { withWholeFrames } from '../realtime/broadcast-frames.js';
 import type { ClusterConfig, ClusterPorts } from './cluster-ports.js';
 import { startJanitor } from './janitor.js';
 import { startNodeRegistry } from './node-registry.js';
@@ -26,7 +25,7 @@ export function createRedisClusterPorts(
   const streams = duplicateRedis(redis, log);
   // The streams adapter (not the Pub/Sub one): it resumes its stream after a Redis outage without losing
   // packets, and it supports Socket.IO's connection state recovery, which we keep on for short drops.
-  io.adapter(withWholeFrames(createAdapter(streams, { streamName: keys.stream, maxLen: 100_000 })));
+  io.adapter(createAdapter(streams, { streamName: keys.stream, maxLen: 100_000 }));
   const nodes = startNodeRegistry(redis, keys);
   const presence = createRedisPresenceRegistry(redis, keys, nodes.nodeId, config.presenceGraceMs);
   const janitor = startJanitor(

@@ -9,7 +9,7 @@ import { Server, type Namespace, type ServerOptions, type Socket } from 'socket.
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BidwireSocket } from './types.js';
-import { withWholeFrames, writeBroadcastsDirect } from './broadcast-frames.js';
+import { writeBroadcastsDirect } from './broadcast-frames.js';
 
 interface Running {
   io: Server;
@@ -26,8 +26,10 @@ afterEach(async () => {
 });
 
 interface Options {
-  wholeFrames: boolean | 'factory';
-  direct?: boolean;
+  /** writeBroadcastsDirect on every connection (otherwise Socket.IO as it is). */
+  direct: boolean;
+  /** The adapter built by a factory, as the Redis streams adapter is (otherwise Socket.IO's own class). */
+  factory?: boolean;
   recovery: boolean;
   transports?: ('websocket' | 'polling')[];
 }
@@ -45,8 +47,7 @@ async function start(options: Options, clientCount: number): Promise<Running> {
   const http = createServer();
   const serverOptions: Partial<ServerOptions> = options.recovery ? { connectionStateRecovery: { maxDisconnectionDuration: 10_000 } } : {};
   const io = new Server(http, serverOptions);
-  if (options.wholeFrames === 'factory') io.adapter(withWholeFrames(asFactory(io.adapter()!)));
-  else if (options.wholeFrames) io.adapter(withWholeFrames(io.adapter()!));
+  if (options.factory) io.adapter(asFactory(io.adapter()!));
   io.on('connection', (socket) => {
     // Cast: the test server's sockets carry no Bidwire data; writeBroadcastsDirect reads only the client.
     if (options.direct) writeBroadcastsDirect(socket as unknown as BidwireSocket);
@@ -121,19 +122,19 @@ function expectOneWholeFrameEach(writes: Buffer[][], amount: number) {
   }
 }
 
-describe('withWholeFrames', () => {
+describe('whole frames', () => {
   it.each([
-    ['the default adapter', true, false],
-    ['the recovery adapter', true, true],
-    ['an adapter factory like the Redis streams adapter', 'factory', true],
-  ] as const)('writes each connection its copy of a broadcast as one write of the whole frame (%s)', async (_, wholeFrames, recovery) => {
-    const { writes, corks } = await broadcastToAll(await start({ wholeFrames, recovery }, 3), { amount: 1250 });
+    ['the default adapter', false, false],
+    ['the recovery adapter', false, true],
+    ['an adapter factory like the Redis streams adapter', true, true],
+  ] as const)('writes each connection its copy of a broadcast as one write of the whole frame (%s)', async (_, factory, recovery) => {
+    const { writes, corks } = await broadcastToAll(await start({ direct: true, factory, recovery }, 3), { amount: 1250 });
     expect(corks).toEqual([0, 0, 0]);
     expectOneWholeFrameEach(writes, 1250);
   });
 
-  it('is what changes the writes: the adapter as Socket.IO builds it writes header and payload apart', async () => {
-    const { writes, corks } = await broadcastToAll(await start({ wholeFrames: false, recovery: true }, 2), { amount: 1250 });
+  it('is what changes the writes: Socket.IO as it is writes header and payload apart', async () => {
+    const { writes, corks } = await broadcastToAll(await start({ direct: false, recovery: true }, 2), { amount: 1250 });
     expect(corks).toEqual([1, 1]);
     expect(writes.map((w) => w.length)).toEqual([2, 2]);
   });
@@ -144,21 +145,21 @@ describe('withWholeFrames', () => {
     ['64-bit length', 100_000],
   ])('delivers frames with a %s intact, written directly or not', async (_, size) => {
     for (const direct of [false, true]) {
-      await broadcastToAll(await start({ wholeFrames: true, direct, recovery: true }, 2), { text: 'x'.repeat(size), n: size });
+      await broadcastToAll(await start({ direct, recovery: true }, 2), { text: 'x'.repeat(size), n: size });
     }
   });
 });
 
 describe('writeBroadcastsDirect', () => {
   it.each([false, true])('writes a broadcast straight to each idle WebSocket: one write, no engine.io packet (recovery %s)', async (recovery) => {
-    const { writes, packets } = await broadcastToAll(await start({ wholeFrames: true, direct: true, recovery }, 3), { amount: 1300 });
+    const { writes, packets } = await broadcastToAll(await start({ direct: true, recovery }, 3), { amount: 1300 });
     expect(packets).toEqual([0, 0, 0]);
     expectOneWholeFrameEach(writes, 1300);
   });
 
   it('sends through engine.io, after what waits there, when the connection is writing: the order holds', async () => {
     // Recovery off: with it on, Socket.IO sends a socket's own emits as broadcasts to its room (for their offsets).
-    const { io, clients } = await start({ wholeFrames: true, direct: true, recovery: false }, 1);
+    const { io, clients } = await start({ direct: true, recovery: false }, 1);
     const client = clients[0]!;
     const order: string[] = [];
     const done = new Promise<void>((resolve) => {
@@ -186,7 +187,7 @@ describe('writeBroadcastsDirect', () => {
   });
 
   it('leaves polling connections to engine.io', async () => {
-    const server = await start({ wholeFrames: true, direct: true, recovery: true, transports: ['polling'] }, 2);
+    const server = await start({ direct: true, recovery: true, transports: ['polling'] }, 2);
     const seen = serverSockets(server.io).map(() => 0);
     for (const [i, socket] of serverSockets(server.io).entries()) socket.conn.on('packetCreate', () => seen[i]!++);
     const arrivals = server.clients.map(received);
@@ -196,7 +197,7 @@ describe('writeBroadcastsDirect', () => {
   });
 
   it('leaves a socket whose own emits and acks carry no pre-built frame to engine.io', async () => {
-    const { io, clients } = await start({ wholeFrames: true, direct: true, recovery: false }, 1);
+    const { io, clients } = await start({ direct: true, recovery: false }, 1);
     const { packets } = recordWrites(io);
     const got = new Promise((resolve) => clients[0]!.once('own', resolve));
     serverSockets(io)[0]!.emit('own', { n: 1 });

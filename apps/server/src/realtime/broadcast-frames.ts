@@ -2,11 +2,11 @@
 // viewer is most of a bid's CPU). socket.io-adapter encodes a broadcast once and gives every connection the same
 // pre-built WebSocket frame (`wsPreEncodedFrame`); two things here make each connection's copy cheaper:
 //
-// - The frame joined into one buffer (`withWholeFrames`): the adapter builds it as two, the frame's header and its
-//   payload, so ws wrote each copy with cork(), two write()s and uncork() (Node's buffered writev path, two queued
-//   chunks and a chunk array per connection per broadcast). Joined once per broadcast, each copy is one write().
-// - The frame written straight to the connection's TCP socket when nothing of that connection waits anywhere
-//   (`writeBroadcastsDirect`): engine.io otherwise makes a packet, queues it, flushes the queue through its
+// - The frame joined into one buffer: the adapter builds it as two, the frame's header and its payload, so ws wrote
+//   each copy with cork(), two write()s and uncork() (Node's buffered writev path, two queued chunks and a chunk
+//   array per connection per broadcast). Joined once per broadcast (by its first recipient: every recipient gets the
+//   same options object), each copy is one write(), whichever path it takes.
+// - The frame written straight to the connection's TCP socket when nothing of that connection waits anywhere: engine.io otherwise makes a packet, queues it, flushes the queue through its
 //   transport and ws and runs a completion callback chain, for every connection and every broadcast. "Nothing
 //   waits" means engine.io's queue is empty and its transport is not writing, the WebSocket is open, and Node holds
 //   none of the socket's earlier bytes (the kernel took them): so the frame cannot pass anything sent before it,
@@ -19,48 +19,14 @@
 // others, after a warm-up), the server's user CPU per broadcast, medians of interleaved runs: as Socket.IO builds
 // it 1,500 µs against 1,261 µs whole (eight pairs); in another six pairs whole 1,033 µs against 634 µs whole and
 // written directly. Its kernel time stayed at 1,380–1,490 µs throughout (the writes themselves).
-// Hand-written: wrappers on socket.io-adapter's `_encode` (2.5; the Redis streams adapter extends the same class)
-// and on Socket.IO's `Client.writeToEngine`, reading engine.io's and ws's connection state; no option or library
-// does either. Where those members are missing, frames go as the libraries send them.
-import type { Namespace, ServerOptions } from 'socket.io';
+// Hand-written: a wrapper on Socket.IO's `Client.writeToEngine` (what every adapter, the Redis streams one too,
+// calls per recipient with the broadcast's options), reading engine.io's and ws's connection state; no option or
+// library does this. Where those members are missing, frames go as the libraries send them.
 import type { Socket as NetSocket } from 'node:net';
 import type { BidwireSocket } from './types.js';
 
-type AdapterConstructor = ServerOptions['adapter'];
-type Adapter = Namespace['adapter'];
 interface PacketOptions {
   wsPreEncodedFrame?: Buffer[];
-}
-type Encode = (packet: unknown, options: PacketOptions) => unknown;
-
-/** Makes `adapter` hand out each broadcast's pre-built WebSocket frame as one buffer. */
-function joinFrames(adapter: Adapter): void {
-  // Cast: `_encode` is socket.io-adapter's own (untyped) step; its absence is checked on the next line.
-  const target = adapter as unknown as { _encode?: Encode };
-  const encode = target._encode;
-  if (typeof encode !== 'function') return;
-  target._encode = function encodeWholeFrame(this: unknown, packet, options) {
-    const encoded = encode.call(this, packet, options);
-    const frame = options.wsPreEncodedFrame;
-    if (frame?.length === 2) options.wsPreEncodedFrame = [Buffer.concat(frame)];
-    return encoded;
-  };
-}
-
-/**
- * The adapter Socket.IO builds per namespace (`new Adapter(nsp)`: a class, or a factory such as the Redis streams
- * adapter's), each instance joining its broadcast frames.
- */
-export function withWholeFrames(Adapter: AdapterConstructor): AdapterConstructor {
-  // Cast: Socket.IO calls either form with `new` (a factory function returns the instance it built).
-  const Built = Adapter as unknown as new (nsp: Namespace) => Adapter;
-  function WholeFrameAdapter(nsp: Namespace): Adapter {
-    const adapter = new Built(nsp);
-    joinFrames(adapter);
-    return adapter;
-  }
-  // Cast: a function Socket.IO calls with `new`, returning the instance, as the factory form is typed.
-  return WholeFrameAdapter as unknown as AdapterConstructor;
 }
 
 /** What of engine.io's connection, its WebSocket transport and ws's socket the direct write reads. */
@@ -92,9 +58,13 @@ function idleSocket(conn: EngineConnection): NetSocket | undefined {
 /** Socket.IO's own `writeToEngine`, read from the first client seen (every client shares its class). */
 let viaEngine: EngineClient['writeToEngine'] | undefined;
 
-/** The broadcast's whole frame straight to the socket when nothing of the connection waits, else engine.io's path. */
+/**
+ * The broadcast's frame, joined once, straight to the socket when nothing of the connection waits, else engine.io's
+ * path.
+ */
 function writeToEngineDirect(this: EngineClient, encoded: unknown, options: PacketOptions): void {
-  const frame = options.wsPreEncodedFrame;
+  let frame = options.wsPreEncodedFrame;
+  if (frame?.length === 2) frame = options.wsPreEncodedFrame = [Buffer.concat(frame)];
   const raw = frame?.length === 1 ? idleSocket(this.conn) : undefined;
   if (raw) raw.write(frame![0]!);
   else viaEngine!.call(this, encoded, options);

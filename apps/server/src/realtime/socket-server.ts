@@ -18,7 +18,7 @@ import type { CommandObserver } from '../observability/command-observer.js';
 import { SHUTTING_DOWN, type Drain } from '../core/drain.js';
 import { capPendingOutput } from './output-cap.js';
 import { expireWithToken } from './session-expiry.js';
-import { withWholeFrames, writeBroadcastsDirect } from './broadcast-frames.js';
+import { writeBroadcastsDirect } from './broadcast-frames.js';
 
 /** SPEC §9: payloads are capped at 64 KB. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -51,7 +51,7 @@ export interface SocketServerOptions {
 
 /** The Socket.IO server, created first because the event emitter the services use needs it. */
 export function createSocketServer(http: HttpServer, { isAllowedOrigin, recoveryMs, drain }: SocketServerOptions): BidwireServer {
-  const io: BidwireServer = new Server(http, {
+  return new Server(http, {
     // Every new connection, WebSocket or polling (the `cors` option below only adds headers to polling
     // answers: it refuses nothing, and a WebSocket upgrade never sees it). The refusal is engine.io's 403
     // with this message; socket.io-client treats it like a network error and retries later.
@@ -69,8 +69,6 @@ export function createSocketServer(http: HttpServer, { isAllowedOrigin, recovery
     serveClient: false,
     cors: { origin: (origin, cb) => cb(null, !origin || isAllowedOrigin(origin)), credentials: true },
   });
-  // The adapter Socket.IO chose for these options (with recovery on, the one that keeps missed packets).
-  return io.adapter(withWholeFrames(io.adapter()!));
 }
 
 /** Handshake auth and the connection handler; called once the handlers exist. */
